@@ -1,0 +1,434 @@
+package dev.understudy.core;
+
+import com.google.protobuf.ByteString;
+import dev.understudy.api.CaptureClock;
+import dev.understudy.api.Policy;
+import dev.understudy.core.store.ActionIds;
+import dev.understudy.core.store.ActionLog;
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Capability;
+import dev.understudy.proto.v1.Gap;
+import dev.understudy.proto.v1.GapReason;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves queued actions through capability and policy checks, the processors, the log (group commit)
+ * and on to the sinks, on one thread.
+ *
+ * <p>Threading: one worker thread at a time owns all mutable state here. A watchdog thread abandons a
+ * worker stuck in a processor past the timeout: it wins a compare-and-set on the in-flight call,
+ * disables the processor, records the lost action as a Gap, and starts a new worker that resumes the
+ * batch after the lost action. The abandoned worker, should its call ever return, loses that
+ * compare-and-set and exits without touching anything.
+ */
+final class Pipeline {
+
+  private static final Logger logger = Logger.getLogger(Pipeline.class.getName());
+  static final int MAX_BATCH = 1024;
+  private static final long POLL_MILLIS = 20;
+
+  private final BlockingQueue<Emission> queue;
+  private final ActionLog log;
+  private final List<ProcessorSlot> processors;
+  private final CopyOnWriteArrayList<SinkSlot> sinks;
+  private final ByteString sessionId;
+  private final byte[] sessionIdBytes;
+  private final CaptureClock clock;
+  private final Policy policy;
+  private final long processorTimeoutNanos;
+  private final LongConsumer ackListener;
+
+  // Owned by the current worker (handed over by the watchdog; see class comment).
+  private long seq;
+  private final ArrayList<Emission> batch = new ArrayList<>(MAX_BATCH);
+  private int batchIndex;
+  private final ArrayList<Action> appended = new ArrayList<>(MAX_BATCH);
+  private final Map<String, Gap.Builder> pendingGaps = new LinkedHashMap<>();
+  private final List<AdapterSlot> adapters;
+  private boolean storeErrorLogged;
+  /** Emissions handled since the last commit; moved to {@link #handled} once committed. */
+  private long handledSinceCommit;
+  /** Records appended since the last commit: what a failed commit loses. */
+  private long appendedSinceCommit;
+
+  private final AtomicReference<Call> inCall = new AtomicReference<>();
+  private volatile Thread worker;
+  private volatile int generation;
+  private volatile boolean stopping;
+  private final ScheduledExecutorService watchdog;
+
+  private final LongAdder written = new LongAdder();
+  private final LongAdder filtered = new LongAdder();
+  private final LongAdder lost = new LongAdder();
+  private final LongAdder storeErrors = new LongAdder();
+  /** Emissions fully handled (written, dropped or refused) and committed. */
+  private final AtomicLong handled = new AtomicLong();
+
+  /** A processor call in flight, for the watchdog. */
+  private record Call(ProcessorSlot processor, long startNanos, int generation) {}
+
+  Pipeline(
+      BlockingQueue<Emission> queue,
+      ActionLog log,
+      List<AdapterSlot> adapters,
+      List<ProcessorSlot> processors,
+      CopyOnWriteArrayList<SinkSlot> sinks,
+      byte[] sessionId,
+      CaptureClock clock,
+      Policy policy,
+      long processorTimeoutNanos,
+      LongConsumer ackListener) {
+    this.queue = queue;
+    this.log = log;
+    this.adapters = adapters;
+    this.processors = processors;
+    this.sinks = sinks;
+    this.sessionIdBytes = sessionId.clone();
+    this.sessionId = ByteString.copyFrom(sessionId);
+    this.clock = clock;
+    this.policy = policy;
+    this.processorTimeoutNanos = processorTimeoutNanos;
+    this.ackListener = ackListener;
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "understudy-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Writes a record the runtime itself makes (session start or end) with the next seq. Only before
+   * {@link #start()} or after {@link #stop(long)} has returned.
+   */
+  Action writeControl(Action.Builder record) throws IOException {
+    Action action = stamp(record, record.getTimeUnixNano());
+    log.append(action);
+    appendedSinceCommit++;
+    appended.add(action);
+    commitAndDispatch();
+    return action;
+  }
+
+  void start() {
+    if (!processors.isEmpty()) {
+      long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), processorTimeoutNanos / 4);
+      watchdog.scheduleAtFixedRate(this::checkHung, period, period, TimeUnit.NANOSECONDS);
+    }
+    startWorker();
+  }
+
+  private void startWorker() {
+    int gen = ++generation;
+    Thread t = new Thread(() -> run(gen), "understudy-pipeline-" + gen);
+    t.setDaemon(true);
+    worker = t;
+    t.start();
+  }
+
+  /**
+   * Stops taking from the queue once it is empty and waits for the worker to finish, then flushes
+   * pending gaps. Control thread.
+   *
+   * @return false if the worker did not finish in time
+   */
+  boolean stop(long timeoutMillis) throws InterruptedException {
+    stopping = true;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    Thread current;
+    while ((current = worker) != null && current.isAlive()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      current.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      if (worker == current && !current.isAlive()) {
+        break;
+      }
+    }
+    watchdog.shutdownNow();
+    collectLosses();
+    flushGaps();
+    commitAndDispatch();
+    return true;
+  }
+
+  private void run(int gen) {
+    try {
+      while (gen == generation) {
+        if (batchIndex >= batch.size()) {
+          batch.clear();
+          batchIndex = 0;
+          Emission first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            collectLosses();
+            if (!pendingGaps.isEmpty()) {
+              flushGaps();
+              commitAndDispatch();
+            }
+            if (stopping && queue.isEmpty()) {
+              return;
+            }
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
+        while (batchIndex < batch.size()) {
+          if (!handle(batch.get(batchIndex), gen)) {
+            return; // abandoned by the watchdog: the new worker owns everything now
+          }
+          batchIndex++;
+          handledSinceCommit++;
+        }
+        collectLosses();
+        flushGaps();
+        commitAndDispatch();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      // A bug here must not take the recording down silently.
+      logger.log(Level.SEVERE, "pipeline worker failed", e);
+    }
+  }
+
+  /**
+   * Runs one emission through the checks and processors and appends it.
+   *
+   * @return false when this worker was abandoned during a processor call
+   */
+  private boolean handle(Emission emission, int gen) {
+    AdapterSlot origin = emission.origin();
+    Action action = emission.action();
+    Set<Capability> required = CapabilityRules.required(action);
+    if (required == null || !origin.capabilities().containsAll(required)) {
+      String what = required == null ? "kind " + action.getKindCase() + " is not for adapters" : "needs " + required;
+      origin.recordError(new IllegalStateException("capability violation: " + what));
+      origin.countRefused();
+      addGap(GapReason.GAP_REASON_CAPABILITY_VIOLATION, origin.name(), 1, emission.observedUnixNanos(), what);
+      lost.increment();
+      return true;
+    }
+    for (Capability capability : required) {
+      if (!policy.allows(capability)) {
+        filtered.increment();
+        return true;
+      }
+    }
+    Action.Builder builder = action.toBuilder();
+    long time = action.getTimeUnixNano();
+    if (time == 0) {
+      time = emission.observedUnixNanos();
+      builder.setTimeUnixNano(time).clearObservedTimeUnixNano();
+    } else if (time != emission.observedUnixNanos()) {
+      builder.setObservedTimeUnixNano(emission.observedUnixNanos());
+    }
+    builder.getSourceBuilder().setAdapterId(origin.name()).setAdapterVersion(origin.version());
+    if (!processors.isEmpty()) {
+      Action current = builder.clearId().clearSeq().clearSessionId().build();
+      for (ProcessorSlot slot : processors) {
+        if (!slot.enabled()) {
+          continue;
+        }
+        Call call = new Call(slot, System.nanoTime(), gen);
+        inCall.set(call);
+        Action out;
+        try {
+          slot.countSeen();
+          out = slot.processor.process(current);
+        } catch (Throwable e) {
+          if (!inCall.compareAndSet(call, null)) {
+            return false;
+          }
+          slot.recordError(e);
+          addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, slot.name, 1, time, String.valueOf(e));
+          lost.increment();
+          return true;
+        }
+        if (!inCall.compareAndSet(call, null)) {
+          return false;
+        }
+        if (out == null) {
+          slot.countDropped();
+          filtered.increment();
+          return true;
+        }
+        current = out;
+      }
+      builder = current.toBuilder();
+    }
+    Action stamped = stamp(builder, time);
+    try {
+      log.append(stamped);
+      appendedSinceCommit++;
+    } catch (IOException | RuntimeException e) {
+      storeFailed(e, 1, time);
+      return true;
+    }
+    written.increment();
+    origin.countWritten();
+    if (!sinks.isEmpty()) {
+      appended.add(stamped);
+    }
+    return true;
+  }
+
+  private Action stamp(Action.Builder builder, long time) {
+    long next = ++seq;
+    return builder
+        .setSessionId(sessionId)
+        .setSeq(next)
+        .setId(ByteString.copyFrom(ActionIds.derive(sessionIdBytes, next, time)))
+        .build();
+  }
+
+  /** Watchdog thread: abandons a worker stuck in a processor call. */
+  private void checkHung() {
+    Call call = inCall.get();
+    if (call == null || call.generation() != generation) {
+      return;
+    }
+    long elapsed = System.nanoTime() - call.startNanos();
+    if (elapsed < processorTimeoutNanos || !inCall.compareAndSet(call, null)) {
+      return;
+    }
+    // We own the pipeline state now: the stuck worker will find its call taken and exit.
+    String detail = "processor '" + call.processor().name + "' did not return within "
+        + TimeUnit.NANOSECONDS.toMillis(processorTimeoutNanos) + " ms; disabled for this session";
+    logger.warning(detail);
+    call.processor().disable(PluginState.TIMED_OUT);
+    call.processor().recordTimeout(detail);
+    Emission stuck = batch.get(batchIndex);
+    addGap(GapReason.GAP_REASON_PROCESSOR_TIMEOUT, call.processor().name, 1, stuck.observedUnixNanos(), detail);
+    lost.increment();
+    batchIndex++;
+    handledSinceCommit++;
+    startWorker();
+  }
+
+  private void collectLosses() {
+    for (AdapterSlot slot : adapters) {
+      AdapterSlot.PendingLoss loss = slot.takePendingLoss();
+      if (loss != null) {
+        GapReason reason = "queue full".equals(loss.detail())
+            ? GapReason.GAP_REASON_QUEUE_FULL
+            : loss.detail().startsWith("emitted ") ? GapReason.GAP_REASON_SHUTDOWN : GapReason.GAP_REASON_ADAPTER_REPORTED;
+        addGap(reason, slot.name(), loss.count(), loss.sinceUnixNanos(), loss.detail());
+        lost.add(loss.count());
+      }
+    }
+  }
+
+  private void addGap(GapReason reason, String pluginId, long count, long sinceUnixNanos, String detail) {
+    long now = clock.nowUnixNanos();
+    Gap.Builder gap = pendingGaps.computeIfAbsent(
+        reason.getNumber() + "/" + pluginId,
+        k -> Gap.newBuilder().setGapReason(reason).setPluginId(pluginId).setStartTimeUnixNano(sinceUnixNanos));
+    gap.setCount(gap.getCount() + count).setEndTimeUnixNano(now).setDetail(detail);
+  }
+
+  private void flushGaps() {
+    if (pendingGaps.isEmpty()) {
+      return;
+    }
+    long now = clock.nowUnixNanos();
+    for (Gap.Builder gap : pendingGaps.values()) {
+      Action record = stamp(Action.newBuilder().setTimeUnixNano(now).setGap(gap), now);
+      try {
+        log.append(record);
+        appendedSinceCommit++;
+        if (!sinks.isEmpty()) {
+          appended.add(record);
+        }
+      } catch (IOException | RuntimeException e) {
+        storeFailed(e, 0, now);
+      }
+    }
+    pendingGaps.clear();
+  }
+
+  private void commitAndDispatch() {
+    long acked;
+    try {
+      acked = log.commit();
+    } catch (IOException | RuntimeException e) {
+      storeFailed(e, appendedSinceCommit, clock.nowUnixNanos());
+      appendedSinceCommit = 0;
+      appended.clear();
+      handled.addAndGet(handledSinceCommit);
+      handledSinceCommit = 0;
+      return;
+    }
+    appendedSinceCommit = 0;
+    handled.addAndGet(handledSinceCommit);
+    handledSinceCommit = 0;
+    for (int i = 0; i < appended.size(); i++) {
+      Action action = appended.get(i);
+      for (SinkSlot sink : sinks) {
+        sink.offer(action);
+      }
+    }
+    appended.clear();
+    if (ackListener != null) {
+      try {
+        ackListener.accept(acked);
+      } catch (RuntimeException e) {
+        logger.log(Level.WARNING, "acknowledgement listener threw", e);
+      }
+    }
+  }
+
+  private void storeFailed(Exception e, long count, long time) {
+    storeErrors.increment();
+    if (count > 0) {
+      lost.add(count);
+      addGap(GapReason.GAP_REASON_STORE_FAILED, "store", count, time, String.valueOf(e));
+    }
+    if (!storeErrorLogged) {
+      storeErrorLogged = true;
+      logger.log(Level.SEVERE, "writing to the session store failed; further failures are only counted", e);
+    }
+  }
+
+  long written() {
+    return written.sum();
+  }
+
+  long filtered() {
+    return filtered.sum();
+  }
+
+  long lost() {
+    return lost.sum();
+  }
+
+  long storeErrors() {
+    return storeErrors.sum();
+  }
+
+  long handled() {
+    return handled.get();
+  }
+
+  long lastSeq() {
+    return seq;
+  }
+}

@@ -1,0 +1,590 @@
+package dev.understudy.core;
+
+import dev.understudy.api.Adapter;
+import dev.understudy.api.AdapterProvider;
+import dev.understudy.api.ActionProcessor;
+import dev.understudy.api.ActionProcessorProvider;
+import dev.understudy.api.CaptureClock;
+import dev.understudy.api.Policy;
+import dev.understudy.api.Sink;
+import dev.understudy.api.SinkProvider;
+import dev.understudy.core.store.ActionLog;
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.AdapterCounts;
+import dev.understudy.proto.v1.ComponentKind;
+import dev.understudy.proto.v1.Durability;
+import dev.understudy.proto.v1.EndReason;
+import dev.understudy.proto.v1.PluginInfo;
+import dev.understudy.proto.v1.SessionEnd;
+import dev.understudy.proto.v1.SessionStart;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One running recording session: adapters emitting, the pipeline writing to the session store, sinks
+ * and live subscribers receiving what was stored.
+ *
+ * <pre>{@code
+ * try (Recording recording = Recording.builder()
+ *     .storeDirectory(Path.of("sessions"))
+ *     .adapter(new MyAdapterProvider())
+ *     .start()) {
+ *   recording.subscribe(action -> agent.observe(action));
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Threading: all methods are thread-safe. {@link #close()} stops the adapters, drains the queue,
+ * writes the session end record and closes the store; it waits at most the stop timeouts.
+ */
+public final class Recording implements AutoCloseable {
+
+  private static final Logger logger = Logger.getLogger(Recording.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Version of the schema this runtime writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private final byte[] sessionId;
+  private final List<AdapterSlot> adapters;
+  private final List<ProcessorSlot> processors;
+  private final CopyOnWriteArrayList<SinkSlot> sinks;
+  private final Pipeline pipeline;
+  private final ActionLog log;
+  private final BlockingQueue<Emission> queue;
+  private final Builder config;
+  private final long startNanos;
+  private final Object closeLock = new Object();
+  private volatile boolean closed;
+
+  private Recording(
+      byte[] sessionId,
+      List<AdapterSlot> adapters,
+      List<ProcessorSlot> processors,
+      CopyOnWriteArrayList<SinkSlot> sinks,
+      Pipeline pipeline,
+      ActionLog log,
+      BlockingQueue<Emission> queue,
+      Builder config) {
+    this.sessionId = sessionId;
+    this.adapters = adapters;
+    this.processors = processors;
+    this.sinks = sinks;
+    this.pipeline = pipeline;
+    this.log = log;
+    this.queue = queue;
+    this.config = config;
+    this.startNanos = config.clock.nanoTime();
+  }
+
+  /** A builder with the defaults quoted on each method. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The session's id, 16 bytes. */
+  public byte[] sessionId() {
+    return sessionId.clone();
+  }
+
+  /** The session's id as text (canonical UUID form). */
+  public String sessionIdText() {
+    ByteBuffer b = ByteBuffer.wrap(sessionId);
+    return new UUID(b.getLong(), b.getLong()).toString();
+  }
+
+  /**
+   * Delivers every action stored from now on to the consumer, on a delivery thread of its own, after
+   * the privacy pipeline and after the store acknowledged it. A slow consumer only loses its own
+   * deliveries (counted in {@link #stats()} under its name).
+   */
+  public Subscription subscribe(Consumer<Action> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    SinkSlot slot =
+        new SinkSlot(
+            "subscriber-" + Integer.toHexString(System.identityHashCode(consumer)),
+            "embedded",
+            "",
+            batch -> batch.forEach(consumer),
+            config.sinkQueueCapacity);
+    slot.start();
+    sinks.add(slot);
+    return () -> {
+      if (sinks.remove(slot)) {
+        slot.close(config.stopTimeout.toMillis());
+      }
+    };
+  }
+
+  /**
+   * Waits until every action emitted before this call has been handled and acknowledged by the store.
+   *
+   * @return false if that did not happen within the timeout
+   */
+  public boolean flush(Duration timeout) {
+    long target = 0;
+    for (AdapterSlot slot : adapters) {
+      target += slot.stats().accepted();
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (pipeline.handled() < target) {
+      if (System.nanoTime() > deadline || closed) {
+        return pipeline.handled() >= target;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+    }
+    return true;
+  }
+
+  /** Counters of the session and of each component, at this moment. */
+  public RecordingStats stats() {
+    List<PluginStats> plugins = new ArrayList<>();
+    adapters.forEach(a -> plugins.add(a.stats()));
+    processors.forEach(p -> plugins.add(p.stats()));
+    sinks.forEach(s -> plugins.add(s.stats()));
+    return new RecordingStats(
+        sessionIdText(),
+        pipeline.written(),
+        pipeline.lost(),
+        pipeline.filtered(),
+        pipeline.storeErrors(),
+        log.acknowledgedSeq(),
+        queue.size(),
+        Collections.unmodifiableList(plugins));
+  }
+
+  /** Stops the session as stopped by the person or embedding program. */
+  @Override
+  public void close() {
+    close(EndReason.END_REASON_STOPPED);
+  }
+
+  /**
+   * Stops the adapters, drains what they emitted, writes the session end record and closes the store.
+   * Idempotent.
+   */
+  public void close(EndReason reason) {
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (AdapterSlot slot : adapters) {
+        if (slot.state() == PluginState.RUNNING) {
+          Outcome outcome = Outcome.run("understudy-adapter-" + slot.name() + "-stop", slot.adapter()::stop, config.stopTimeout);
+          slot.setState(outcome.isSuccess() ? PluginState.STOPPED : outcome.timedOut() ? PluginState.TIMED_OUT : PluginState.STOPPED);
+          if (!outcome.isSuccess()) {
+            slot.recordError(outcome.error());
+            logger.log(Level.WARNING, "adapter '" + slot.name() + "' failed to stop cleanly", outcome.error());
+          }
+        }
+        slot.setAccepting(false);
+      }
+      boolean drained;
+      try {
+        drained = pipeline.stop(config.stopTimeout.toMillis() + config.processorTimeout.toMillis() * 4);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        drained = false;
+      }
+      if (drained) {
+        try {
+          pipeline.writeControl(Action.newBuilder().setTimeUnixNano(config.clock.nowUnixNanos()).setSessionEnd(endRecord(reason)));
+        } catch (IOException | RuntimeException e) {
+          logger.log(Level.SEVERE, "could not write the session end record", e);
+        }
+      } else {
+        logger.severe("pipeline did not drain within the stop timeout; session left without an end record");
+      }
+      for (SinkSlot sink : sinks) {
+        sink.close(config.stopTimeout.toMillis());
+      }
+      for (ProcessorSlot slot : processors) {
+        Outcome outcome = Outcome.run("understudy-processor-" + slot.name + "-close", slot.processor::close, config.stopTimeout);
+        if (!outcome.isSuccess()) {
+          slot.recordError(outcome.error());
+        }
+      }
+      try {
+        log.close();
+      } catch (IOException | RuntimeException e) {
+        logger.log(Level.SEVERE, "could not close the session store", e);
+      }
+    }
+  }
+
+  private SessionEnd endRecord(EndReason reason) {
+    SessionEnd.Builder end =
+        SessionEnd.newBuilder()
+            .setEndReason(reason)
+            .setActionCount(pipeline.written())
+            .setDroppedCount(pipeline.lost())
+            .setDurationNano(config.clock.nanoTime() - startNanos);
+    for (AdapterSlot slot : adapters) {
+      end.addAdapterCounts(
+          AdapterCounts.newBuilder()
+              .setAdapterId(slot.name())
+              .setActionCount(slot.writtenCount())
+              .setDroppedCount(slot.droppedCount())
+              .setErrorCount(slot.errorCount()));
+    }
+    return end.build();
+  }
+
+  /** Creates the session's log for a new session id; the session store is the default. */
+  @FunctionalInterface
+  public interface LogFactory {
+    /** Opens the log of a new session. Called once, on the thread calling {@link Builder#start()}. */
+    ActionLog open(byte[] sessionId, Durability durability, CaptureClock clock) throws IOException;
+  }
+
+  /** Ends a live subscription; idempotent. */
+  @FunctionalInterface
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Builds and starts a {@link Recording}. Not thread-safe; use from one thread. */
+  public static final class Builder {
+
+    /** Default capacity of the queue between emitters and the pipeline: {@value}. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 16_384;
+    /** Default capacity of each sink's and subscriber's delivery queue: {@value}. */
+    public static final int DEFAULT_SINK_QUEUE_CAPACITY = 8_192;
+    /** Default time an adapter may take to start or stop: 10 seconds. */
+    public static final Duration DEFAULT_START_STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time a processor may take on one action: 1 second. */
+    public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(1);
+
+    private final List<Registration<AdapterProvider>> adapterProviders = new ArrayList<>();
+    private final List<Registration<ActionProcessorProvider>> processorProviders = new ArrayList<>();
+    private final List<Registration<SinkProvider>> sinkProviders = new ArrayList<>();
+    private final java.util.Map<String, String> configValues = new java.util.LinkedHashMap<>();
+    private LogFactory logFactory;
+    private Durability durability = Durability.DURABILITY_PROCESS_SAFE;
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private int sinkQueueCapacity = DEFAULT_SINK_QUEUE_CAPACITY;
+    private Duration startTimeout = DEFAULT_START_STOP_TIMEOUT;
+    private Duration stopTimeout = DEFAULT_START_STOP_TIMEOUT;
+    private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
+    private CaptureClock clock = CaptureClock.system();
+    private Policy policy = DefaultPolicy.defaults();
+    private String consentId = "";
+    private java.util.function.LongConsumer ackListener;
+
+    private Builder() {}
+
+    private record Registration<T>(T provider, String pluginId, String version) {}
+
+    /** Where the session is written. Required (or {@link #storeDirectory}). */
+    public Builder log(LogFactory logFactory) {
+      this.logFactory = Objects.requireNonNull(logFactory, "logFactory");
+      return this;
+    }
+
+    /** What "acknowledged" means: default {@link Durability#DURABILITY_PROCESS_SAFE}. */
+    public Builder durability(Durability durability) {
+      Objects.requireNonNull(durability, "durability");
+      if (durability == Durability.DURABILITY_UNSPECIFIED || durability == Durability.UNRECOGNIZED) {
+        throw new IllegalArgumentException("durability: choose PROCESS_SAFE or POWER_SAFE");
+      }
+      this.durability = durability;
+      return this;
+    }
+
+    /** Adds an adapter built into the embedding program. */
+    public Builder adapter(AdapterProvider provider) {
+      return adapter(provider, "embedded", implementationVersion(provider));
+    }
+
+    /** Adds an adapter from a plugin with this id and version. */
+    public Builder adapter(AdapterProvider provider, String pluginId, String version) {
+      adapterProviders.add(new Registration<>(Objects.requireNonNull(provider, "provider"), pluginId, version));
+      return this;
+    }
+
+    /** Adds a processor built into the embedding program; processors run in the order added. */
+    public Builder processor(ActionProcessorProvider provider) {
+      return processor(provider, "embedded", implementationVersion(provider));
+    }
+
+    /** Adds a processor from a plugin. */
+    public Builder processor(ActionProcessorProvider provider, String pluginId, String version) {
+      processorProviders.add(new Registration<>(Objects.requireNonNull(provider, "provider"), pluginId, version));
+      return this;
+    }
+
+    /** Adds a sink built into the embedding program. */
+    public Builder sink(SinkProvider provider) {
+      return sink(provider, "embedded", implementationVersion(provider));
+    }
+
+    /** Adds a sink from a plugin. */
+    public Builder sink(SinkProvider provider, String pluginId, String version) {
+      sinkProviders.add(new Registration<>(Objects.requireNonNull(provider, "provider"), pluginId, version));
+      return this;
+    }
+
+    /**
+     * Sets a configuration value: {@code adapter.<name>.<key>}, {@code processor.<name>.<key>} or
+     * {@code sink.<name>.<key>}. Keys no component declares are rejected by {@link #start()}.
+     */
+    public Builder config(String key, String value) {
+      configValues.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Sets several configuration values; see {@link #config(String, String)}. */
+    public Builder config(java.util.Map<String, String> values) {
+      values.forEach(this::config);
+      return this;
+    }
+
+    /** Capacity of the emit queue: default {@value #DEFAULT_QUEUE_CAPACITY}. */
+    public Builder queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("queueCapacity must be at least 1, got " + capacity);
+      }
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /** Capacity of each sink's delivery queue: default {@value #DEFAULT_SINK_QUEUE_CAPACITY}. */
+    public Builder sinkQueueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("sinkQueueCapacity must be at least 1, got " + capacity);
+      }
+      this.sinkQueueCapacity = capacity;
+      return this;
+    }
+
+    /** How long an adapter may take to start: default 10 s. */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = positive(timeout, "startTimeout");
+      return this;
+    }
+
+    /** How long an adapter or sink may take to stop: default 10 s. */
+    public Builder stopTimeout(Duration timeout) {
+      this.stopTimeout = positive(timeout, "stopTimeout");
+      return this;
+    }
+
+    /** How long a processor may take on one action before it is disabled: default 1 s. */
+    public Builder processorTimeout(Duration timeout) {
+      this.processorTimeout = positive(timeout, "processorTimeout");
+      return this;
+    }
+
+    /** The clock: default the system clock. */
+    public Builder clock(CaptureClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The privacy policy: default {@link DefaultPolicy#defaults()}. */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The consent this session records under, written in the session start record. */
+    public Builder consentId(String consentId) {
+      this.consentId = Objects.requireNonNull(consentId, "consentId");
+      return this;
+    }
+
+    /**
+     * Called on the pipeline thread after each group commit with the highest acknowledged seq. Must
+     * not block; exceptions are logged and ignored.
+     */
+    public Builder acknowledgementListener(java.util.function.LongConsumer listener) {
+      this.ackListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Validates the configuration, opens the session, writes its start record and starts the
+     * adapters (each on its own thread, waiting at most the start timeout). An adapter that fails
+     * or hangs is left out and reported in {@link Recording#stats()}; the session goes on.
+     *
+     * @throws IllegalArgumentException naming the bad key or parameter
+     * @throws IOException if the session cannot be opened
+     */
+    public Recording start() throws IOException {
+      if (logFactory == null) {
+        throw new IllegalStateException("no session store: call storeDirectory(...) or log(...)");
+      }
+      checkUniqueNames();
+      ComponentConfig componentConfig = new ComponentConfig(configValues);
+      java.util.Map<String, java.util.Map<String, java.util.Set<String>>> known = new java.util.HashMap<>();
+      adapterProviders.forEach(r -> known.computeIfAbsent("adapter", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      processorProviders.forEach(r -> known.computeIfAbsent("processor", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      sinkProviders.forEach(r -> known.computeIfAbsent("sink", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      known.putIfAbsent("adapter", java.util.Map.of());
+      known.putIfAbsent("processor", java.util.Map.of());
+      known.putIfAbsent("sink", java.util.Map.of());
+      componentConfig.validate(known);
+
+      byte[] sessionId = newSessionId(clock.nowUnixNanos());
+      BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(queueCapacity);
+      SessionStart.Builder start =
+          SessionStart.newBuilder()
+              .setSchemaVersion(SCHEMA_VERSION)
+              .setRuntimeVersion(implementationVersion(this))
+              .setPolicyHash(policy.hash())
+              .setConfigHash(DefaultPolicy.sha256(new java.util.TreeMap<>(componentConfig.values()).toString()))
+              .setConsentId(consentId)
+              .setDurability(durability);
+
+      List<AdapterSlot> adapters = new ArrayList<>();
+      for (Registration<AdapterProvider> r : adapterProviders) {
+        AdapterProvider provider = r.provider();
+        AdapterSlot slot =
+            new AdapterSlot(provider.name(), r.pluginId(), r.version(), provider.capabilities(),
+                componentConfig.forComponent("adapter", provider.name()), clock, policy, queue);
+        adapters.add(slot);
+        start.addPlugins(PluginInfo.newBuilder().setPluginId(r.pluginId()).setVersion(r.version())
+            .setComponentKind(ComponentKind.COMPONENT_KIND_ADAPTER).setName(provider.name())
+            .addAllCapabilities(new java.util.TreeSet<>(provider.capabilities())));
+      }
+      List<ProcessorSlot> processors = new ArrayList<>();
+      for (Registration<ActionProcessorProvider> r : processorProviders) {
+        ActionProcessorProvider provider = r.provider();
+        try {
+          ActionProcessor processor = provider.create(componentConfig.forComponent("processor", provider.name()));
+          processors.add(new ProcessorSlot(provider.name(), r.pluginId(), r.version(), processor));
+          start.addPlugins(pluginInfo(r, provider.name(), ComponentKind.COMPONENT_KIND_PROCESSOR));
+        } catch (IllegalArgumentException e) {
+          throw e; // a configuration error names its key: fail fast
+        } catch (Exception | LinkageError e) {
+          logger.log(Level.WARNING, "processor '" + provider.name() + "' could not be created; left out", e);
+        }
+      }
+      CopyOnWriteArrayList<SinkSlot> sinks = new CopyOnWriteArrayList<>();
+      for (Registration<SinkProvider> r : sinkProviders) {
+        SinkProvider provider = r.provider();
+        try {
+          Sink sink = provider.create(componentConfig.forComponent("sink", provider.name()));
+          sinks.add(new SinkSlot(provider.name(), r.pluginId(), r.version(), sink, sinkQueueCapacity));
+          start.addPlugins(pluginInfo(r, provider.name(), ComponentKind.COMPONENT_KIND_SINK));
+        } catch (IllegalArgumentException e) {
+          throw e;
+        } catch (Exception | LinkageError e) {
+          logger.log(Level.WARNING, "sink '" + provider.name() + "' could not be created; left out", e);
+        }
+      }
+
+      ActionLog log = logFactory.open(sessionId, durability, clock);
+      Pipeline pipeline =
+          new Pipeline(queue, log, adapters, processors, sinks, sessionId, clock, policy,
+              processorTimeout.toNanos(), ackListener);
+      Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
+      sinks.forEach(SinkSlot::start);
+      pipeline.writeControl(Action.newBuilder().setTimeUnixNano(clock.nowUnixNanos()).setSessionStart(start));
+      pipeline.start();
+      recording.startAdapters(adapterProviders);
+      return recording;
+    }
+
+    private static PluginInfo pluginInfo(Registration<?> r, String name, ComponentKind kind) {
+      return PluginInfo.newBuilder().setPluginId(r.pluginId()).setVersion(r.version())
+          .setComponentKind(kind).setName(name).build();
+    }
+
+    private void checkUniqueNames() {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Registration<AdapterProvider> r : adapterProviders) {
+        String name = r.provider().name();
+        if (name == null || name.isBlank() || !seen.add("adapter." + name)) {
+          throw new IllegalArgumentException("adapter name '" + name + "' is blank or used twice");
+        }
+      }
+      for (Registration<ActionProcessorProvider> r : processorProviders) {
+        if (!seen.add("processor." + r.provider().name())) {
+          throw new IllegalArgumentException("processor name '" + r.provider().name() + "' is used twice");
+        }
+      }
+      for (Registration<SinkProvider> r : sinkProviders) {
+        if (!seen.add("sink." + r.provider().name())) {
+          throw new IllegalArgumentException("sink name '" + r.provider().name() + "' is used twice");
+        }
+      }
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+
+  private void startAdapters(List<Builder.Registration<AdapterProvider>> providers) {
+    for (int i = 0; i < adapters.size(); i++) {
+      AdapterSlot slot = adapters.get(i);
+      try {
+        Adapter adapter = providers.get(i).provider().create(slot.config());
+        slot.attach(Objects.requireNonNull(adapter, "create returned null"));
+        slot.setAccepting(true);
+      } catch (Exception | LinkageError e) {
+        slot.recordError(e);
+        slot.setState(PluginState.FAILED);
+        logger.log(Level.WARNING, "adapter '" + slot.name() + "' could not be created; left out", e);
+      }
+    }
+    // Start them all at once so that one slow adapter does not delay the others.
+    java.util.Map<AdapterSlot, Outcome.Pending> pending = new java.util.LinkedHashMap<>();
+    for (AdapterSlot slot : adapters) {
+      if (slot.adapter() != null) {
+        pending.put(slot, Outcome.begin("understudy-adapter-" + slot.name() + "-start", () -> slot.adapter().start(slot)));
+      }
+    }
+    long deadline = System.nanoTime() + config.startTimeout.toNanos();
+    pending.forEach((slot, call) -> {
+      Outcome outcome = call.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (outcome.isSuccess()) {
+        slot.setState(PluginState.RUNNING);
+      } else {
+        slot.setAccepting(false);
+        slot.setState(outcome.timedOut() ? PluginState.TIMED_OUT : PluginState.FAILED);
+        slot.recordError(outcome.error());
+        logger.log(Level.WARNING, "adapter '" + slot.name() + "' failed to start; the session goes on without it", outcome.error());
+      }
+    });
+  }
+
+  static String implementationVersion(Object o) {
+    String v = o.getClass().getPackage() == null ? null : o.getClass().getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** A new session id: UUIDv7 (48-bit Unix milliseconds, then random bits). */
+  static byte[] newSessionId(long unixNanos) {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    long ms = unixNanos / 1_000_000L;
+    for (int i = 0; i < 6; i++) {
+      id[i] = (byte) (ms >>> (40 - 8 * i));
+    }
+    id[6] = (byte) ((id[6] & 0x0F) | 0x70);
+    id[8] = (byte) ((id[8] & 0x3F) | 0x80);
+    return id;
+  }
+}
