@@ -107,17 +107,8 @@ final class SchemaCompatibility {
         out.add(new Violation(Rule.FIELD_RENUMBERED, name + ": field " + field.getName()
             + " changed number from " + field.getNumber() + " to " + byName.get().getNumber()));
       } else if (byNumber.isEmpty()) {
-        List<String> missing = new ArrayList<>();
-        if (!Ranges.messageReserves(now, field.getNumber())) {
-          missing.add("number " + field.getNumber());
-        }
-        if (!now.getReservedNameList().contains(field.getName())) {
-          missing.add("name \"" + field.getName() + "\"");
-        }
-        if (!missing.isEmpty()) {
-          out.add(new Violation(Rule.FIELD_REMOVED,
-              subject + " was removed without reserving " + String.join(" and ", missing)));
-        }
+        requireReserved(Rule.FIELD_REMOVED, subject, field.getNumber(), field.getName(),
+            Ranges.messageReserves(now, field.getNumber()), now.getReservedNameList(), out);
       } else {
         checkField(name, was, field, now, byNumber.get(), out);
       }
@@ -192,20 +183,26 @@ final class SchemaCompatibility {
         out.add(new Violation(Rule.ENUM_VALUE_RENAMED, name + ": value " + value.getNumber()
             + " was renamed from " + value.getName() + " to " + sameNumber.get(0).getName()));
       } else {
-        List<String> missing = new ArrayList<>();
-        if (!Ranges.enumReserves(now, value.getNumber())) {
-          missing.add("number " + value.getNumber());
-        }
-        if (!now.getReservedNameList().contains(value.getName())) {
-          missing.add("name \"" + value.getName() + "\"");
-        }
-        if (!missing.isEmpty()) {
-          out.add(new Violation(Rule.ENUM_VALUE_REMOVED,
-              subject + " was removed without reserving " + String.join(" and ", missing)));
-        }
+        requireReserved(Rule.ENUM_VALUE_REMOVED, subject, value.getNumber(), value.getName(),
+            Ranges.enumReserves(now, value.getNumber()), now.getReservedNameList(), out);
       }
     }
     Ranges.checkEnumReservations(name, was, now, out);
+  }
+
+  /** Reports a removed field or enum value unless both its number and its name are reserved. */
+  private static void requireReserved(Rule rule, String subject, int number, String name,
+      boolean numberReserved, List<String> reservedNames, List<Violation> out) {
+    List<String> missing = new ArrayList<>();
+    if (!numberReserved) {
+      missing.add("number " + number);
+    }
+    if (!reservedNames.contains(name)) {
+      missing.add("name \"" + name + "\"");
+    }
+    if (!missing.isEmpty()) {
+      out.add(new Violation(rule, subject + " was removed without reserving " + String.join(" and ", missing)));
+    }
   }
 
   /** The oneof a field belongs to, or null; proto3 {@code optional} fields sit in no real oneof. */

@@ -1,5 +1,8 @@
 package dev.understudy.proto.compat;
 
+import static dev.understudy.proto.compat.DescriptorFixtures.field;
+import static dev.understudy.proto.compat.DescriptorFixtures.sensitive;
+import static dev.understudy.proto.compat.DescriptorFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.DescriptorProtos;
@@ -7,11 +10,9 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.DescriptorProto.ReservedRange;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto.EnumReservedRange;
-import com.google.protobuf.DescriptorProtos.EnumValueDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
-import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.DescriptorProtos.FileOptions;
@@ -19,7 +20,6 @@ import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.understudy.proto.compat.Violation.Rule;
-import dev.understudy.proto.v1.OptionsProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -64,7 +64,7 @@ class SchemaCompatibilityTest {
       f.addMessageType(DescriptorProto.newBuilder().setName("Invoice").addField(field("id", 1, Type.TYPE_BYTES)));
       statusEnum(f).addValue(value("STATUS_REFUNDED", 3));
       f.addEnumType(EnumDescriptorProto.newBuilder().setName("Channel").addValue(value("CHANNEL_UNSPECIFIED", 0)));
-      field(f, "Customer", "name").setOptions(sensitive());
+      fieldOf(f, "Customer", "name").setOptions(sensitive());
     });
 
     assertThat(violations).isEmpty();
@@ -119,15 +119,15 @@ class SchemaCompatibilityTest {
 
   @Test
   void renumberingAFieldIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "tags").setNumber(25))).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "tags").setNumber(25))).containsExactly(new Violation(
         Rule.FIELD_RENUMBERED, "test.v1.Order: field tags changed number from 5 to 25"));
   }
 
   @Test
   void swappingTwoFieldNumbersReportsBothFields() {
     List<Violation> violations = changed(f -> {
-      field(f, "Order", "card").setNumber(4);
-      field(f, "Order", "cash").setNumber(3);
+      fieldOf(f, "Order", "card").setNumber(4);
+      fieldOf(f, "Order", "cash").setNumber(3);
     });
 
     assertThat(violations).containsExactly(
@@ -137,20 +137,20 @@ class SchemaCompatibilityTest {
 
   @Test
   void renamingAFieldIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "tags").setName("labels"))).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "tags").setName("labels"))).containsExactly(new Violation(
         Rule.FIELD_RENAMED, "test.v1.Order: field 5 was renamed from tags to labels"));
   }
 
   @Test
   void changingAScalarTypeIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "id").setType(Type.TYPE_STRING))).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "id").setType(Type.TYPE_STRING))).containsExactly(new Violation(
         Rule.FIELD_TYPE_CHANGED, "test.v1.Order: field id = 1 changed type from int64 to string"));
   }
 
   @Test
   void changingBetweenVarintTypesIsBreakingToo() {
     // Wire-compatible, but the Java API and the JSON form change; this checker is strict on purpose.
-    assertThat(changed(f -> field(f, "Order", "id").setType(Type.TYPE_UINT64))).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "id").setType(Type.TYPE_UINT64))).containsExactly(new Violation(
         Rule.FIELD_TYPE_CHANGED, "test.v1.Order: field id = 1 changed type from int64 to uint64"));
   }
 
@@ -158,7 +158,7 @@ class SchemaCompatibilityTest {
   void changingAMessageTypeIsBreaking() {
     List<Violation> violations = changed(f -> {
       f.addMessageType(DescriptorProto.newBuilder().setName("Person").addField(field("name", 1, Type.TYPE_STRING)));
-      field(f, "Order", "customer").setTypeName(".test.v1.Person");
+      fieldOf(f, "Order", "customer").setTypeName(".test.v1.Person");
     });
 
     assertThat(violations).containsExactly(new Violation(Rule.FIELD_TYPE_CHANGED,
@@ -167,19 +167,19 @@ class SchemaCompatibilityTest {
 
   @Test
   void changingRepeatedToSingularIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "tags").setLabel(Label.LABEL_OPTIONAL))).containsExactly(
+    assertThat(changed(f -> fieldOf(f, "Order", "tags").setLabel(Label.LABEL_OPTIONAL))).containsExactly(
         new Violation(Rule.FIELD_LABEL_CHANGED, "test.v1.Order: field tags = 5 changed from repeated to singular"));
   }
 
   @Test
   void movingAFieldIntoAOneofIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "note").setOneofIndex(0))).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "note").setOneofIndex(0))).containsExactly(new Violation(
         Rule.FIELD_ONEOF_CHANGED, "test.v1.Order: field note = 2 moved into oneof payment"));
   }
 
   @Test
   void movingAFieldOutOfAOneofIsBreaking() {
-    assertThat(changed(f -> field(f, "Order", "cash").clearOneofIndex())).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "cash").clearOneofIndex())).containsExactly(new Violation(
         Rule.FIELD_ONEOF_CHANGED, "test.v1.Order: field cash = 4 moved out of oneof payment"));
   }
 
@@ -187,7 +187,7 @@ class SchemaCompatibilityTest {
   void movingAFieldBetweenOneofsIsBreaking() {
     List<Violation> violations = changed(f -> {
       message(f, "Order").addOneofDecl(OneofDescriptorProto.newBuilder().setName("settlement"));
-      field(f, "Order", "cash").setOneofIndex(1);
+      fieldOf(f, "Order", "cash").setOneofIndex(1);
     });
 
     assertThat(violations).containsExactly(new Violation(Rule.FIELD_ONEOF_CHANGED,
@@ -198,7 +198,7 @@ class SchemaCompatibilityTest {
   void makingAFieldProto3OptionalIsNotAOneofChange() {
     List<Violation> violations = changed(f -> {
       message(f, "Order").addOneofDecl(OneofDescriptorProto.newBuilder().setName("_id"));
-      field(f, "Order", "id").setOneofIndex(1).setProto3Optional(true);
+      fieldOf(f, "Order", "id").setOneofIndex(1).setProto3Optional(true);
     });
 
     assertThat(violations).isEmpty();
@@ -259,7 +259,7 @@ class SchemaCompatibilityTest {
   void changingThePackageIsBreaking() {
     List<Violation> violations = changed(f -> {
       f.setPackage("test.v2");
-      field(f, "Order", "customer").setTypeName(".test.v2.Customer");
+      fieldOf(f, "Order", "customer").setTypeName(".test.v2.Customer");
     });
 
     // Every full name moves with the package, so the removals are reported too.
@@ -323,7 +323,7 @@ class SchemaCompatibilityTest {
 
   @Test
   void unmarkingASensitiveFieldIsRefused() {
-    assertThat(changed(f -> field(f, "Order", "note").clearOptions())).containsExactly(new Violation(
+    assertThat(changed(f -> fieldOf(f, "Order", "note").clearOptions())).containsExactly(new Violation(
         Rule.SENSITIVE_REMOVED, "test.v1.Order: field note = 2 is no longer marked sensitive"));
   }
 
@@ -342,7 +342,7 @@ class SchemaCompatibilityTest {
   @Test
   void reportsEveryBreakingChangeNotJustTheFirst() {
     List<Violation> violations = changed(f -> {
-      field(f, "Order", "id").setType(Type.TYPE_STRING);
+      fieldOf(f, "Order", "id").setType(Type.TYPE_STRING);
       removeField(f, "Order", "tags");
       statusEnum(f).getValueBuilder(1).setName("STATUS_ACTIVE");
     });
@@ -408,19 +408,6 @@ class SchemaCompatibilityTest {
     return set.build();
   }
 
-  private static FieldDescriptorProto.Builder field(String name, int number, Type type) {
-    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
-        .setLabel(Label.LABEL_OPTIONAL);
-  }
-
-  private static EnumValueDescriptorProto.Builder value(String name, int number) {
-    return EnumValueDescriptorProto.newBuilder().setName(name).setNumber(number);
-  }
-
-  private static FieldOptions sensitive() {
-    return FieldOptions.newBuilder().setExtension(OptionsProto.sensitive, true).build();
-  }
-
   private static DescriptorProto.Builder message(FileDescriptorProto.Builder file, String name) {
     return file.getMessageTypeBuilderList().stream()
         .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
@@ -430,13 +417,13 @@ class SchemaCompatibilityTest {
     return file.getEnumTypeBuilder(0);
   }
 
-  private static FieldDescriptorProto.Builder field(FileDescriptorProto.Builder file, String message, String name) {
+  private static FieldDescriptorProto.Builder fieldOf(FileDescriptorProto.Builder file, String message, String name) {
     return message(file, message).getFieldBuilderList().stream()
         .filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
   }
 
   private static void removeField(FileDescriptorProto.Builder file, String message, String name) {
     DescriptorProto.Builder m = message(file, message);
-    m.removeField(m.getFieldBuilderList().indexOf(field(file, message, name)));
+    m.removeField(m.getFieldBuilderList().indexOf(fieldOf(file, message, name)));
   }
 }

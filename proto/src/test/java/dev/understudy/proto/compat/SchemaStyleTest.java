@@ -1,12 +1,11 @@
 package dev.understudy.proto.compat;
 
+import static dev.understudy.proto.compat.DescriptorFixtures.field;
+import static dev.understudy.proto.compat.DescriptorFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
-import com.google.protobuf.DescriptorProtos.EnumValueDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
@@ -114,11 +113,11 @@ class SchemaStyleTest {
     FileDescriptorSet set = FileDescriptorSet.newBuilder().addFile(FileDescriptorProto.newBuilder()
         .setName("test/v1/bad.proto").setPackage("test.v1")
         .addMessageType(DescriptorProto.newBuilder().setName("job_run")
-            .addField(field("startTime", Type.TYPE_INT64))
-            .addField(field("end_time", Type.TYPE_FIXED64))
-            .addField(field("end_time_unix_nano", Type.TYPE_FIXED64))
-            .addField(field("run_duration", Type.TYPE_UINT64))
-            .addField(field("time_zone", Type.TYPE_STRING)))
+            .addField(field("startTime", 1, Type.TYPE_INT64))
+            .addField(field("end_time", 2, Type.TYPE_FIXED64))
+            .addField(field("end_time_unix_nano", 3, Type.TYPE_FIXED64))
+            .addField(field("run_duration", 4, Type.TYPE_UINT64))
+            .addField(field("time_zone", 5, Type.TYPE_STRING)))
         .addEnumType(EnumDescriptorProto.newBuilder().setName("JobState")
             .addValue(value("JOB_STATE_NONE", 0))
             .addValue(value("RUNNING", 1))
@@ -153,13 +152,5 @@ class SchemaStyleTest {
       assertThat(found).as("no .proto files under %s", SchemaBaseline.protoDir()).isNotEmpty();
       return found;
     }
-  }
-
-  private static FieldDescriptorProto.Builder field(String name, Type type) {
-    return FieldDescriptorProto.newBuilder().setName(name).setNumber(1).setType(type).setLabel(Label.LABEL_OPTIONAL);
-  }
-
-  private static EnumValueDescriptorProto.Builder value(String name, int number) {
-    return EnumValueDescriptorProto.newBuilder().setName(name).setNumber(number);
   }
 }

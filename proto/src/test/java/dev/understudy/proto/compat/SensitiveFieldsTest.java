@@ -1,13 +1,12 @@
 package dev.understudy.proto.compat;
 
+import static dev.understudy.proto.compat.DescriptorFixtures.field;
+import static dev.understudy.proto.compat.DescriptorFixtures.sensitive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
-import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
@@ -16,7 +15,6 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.ActionProto;
 import dev.understudy.proto.v1.KindsProto;
-import dev.understudy.proto.v1.OptionsProto;
 import dev.understudy.proto.v1.SessionProto;
 import dev.understudy.proto.v1.TargetProto;
 import java.util.List;
@@ -78,24 +76,18 @@ class SensitiveFieldsTest {
 
   @Test
   void pathsDoNotEnterAMessageAlreadyOnThePath() throws DescriptorValidationException {
-    FieldOptions sensitive = FieldOptions.newBuilder().setExtension(OptionsProto.sensitive, true).build();
     FileDescriptorProto tree = FileDescriptorProto.newBuilder()
         .setName("test/v1/tree.proto").setPackage("test.v1").setSyntax("proto3")
         .addMessageType(DescriptorProto.newBuilder().setName("Node")
-            .addField(field("label", 1, Type.TYPE_STRING).setOptions(sensitive))
+            .addField(field("label", 1, Type.TYPE_STRING).setOptions(sensitive()))
             .addField(field("child", 2, Type.TYPE_MESSAGE).setTypeName(".test.v1.Node"))
             .addField(field("leaf", 3, Type.TYPE_MESSAGE).setTypeName(".test.v1.Leaf")))
         .addMessageType(DescriptorProto.newBuilder().setName("Leaf")
-            .addField(field("text", 1, Type.TYPE_STRING).setOptions(sensitive)))
+            .addField(field("text", 1, Type.TYPE_STRING).setOptions(sensitive())))
         .build();
     Descriptor node = FileDescriptor.buildFrom(tree, new FileDescriptor[] {DescriptorProtos.getDescriptor()})
         .findMessageTypeByName("Node");
 
     assertThat(SensitiveFields.paths(node)).containsExactly("label", "leaf.text");
-  }
-
-  private static FieldDescriptorProto.Builder field(String name, int number, Type type) {
-    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
-        .setLabel(Label.LABEL_OPTIONAL);
   }
 }
