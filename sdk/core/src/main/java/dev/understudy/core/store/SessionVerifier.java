@@ -2,8 +2,8 @@ package dev.understudy.core.store;
 
 import dev.understudy.proto.v1.Action;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**

@@ -226,7 +226,10 @@ public final class SessionWriter implements ActionLog {
     }
     int payloadLength = strip(size, flags);
     if (payloadLength < 0) {
-      // A group in the unknown fields: too odd to take apart, so store the record whole.
+      // A group in the unknown fields: too odd to take apart, so store the record whole
+      // (serialized again: strip may have compacted part of it already).
+      out = CodedOutputStream.newInstance(scratch, 0, size);
+      action.writeTo(out);
       flags = Frames.KIND_ACTION;
       payloadLength = size;
       sourceRef = 0;
