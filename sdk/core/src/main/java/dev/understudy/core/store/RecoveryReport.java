@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param id the session
  * @param bytesTruncated bytes cut off torn segment tails
- * @param damage damage found after truncation (corrupt frames skipped, lost definitions)
+ * @param damage the torn tails it truncated, then the damage it left for readers to skip (corrupt
+ *     frames in the middle, lost definitions)
  */
 public record RecoveryReport(SessionId id, long bytesTruncated, List<Damage> damage) {
 

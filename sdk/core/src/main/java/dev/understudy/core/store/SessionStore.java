@@ -157,7 +157,9 @@ public final class SessionStore {
             ch.force(true);
           }
           truncated += data.length - end;
-          LOGGER.log(Level.INFO, "truncated torn tail of {0} at {1} ({2} bytes)",
+          damage.add(new Damage(segment, end, data.length - end, Damage.Kind.TORN_TAIL,
+              "truncated " + (data.length - end) + " bytes that held no complete frame"));
+          LOGGER.log(Level.FINE, "truncated torn tail of {0} at {1} ({2} bytes)",
               new Object[] {segment, end, data.length - end});
         }
       }

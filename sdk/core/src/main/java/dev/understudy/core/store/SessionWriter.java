@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -68,9 +70,13 @@ public final class SessionWriter implements ActionLog {
   private final HashMap<Target, Integer> targets = new HashMap<>();
   private final byte[] derived = new byte[16];
 
+  /** The segment being filled; null until a commit creates its file. */
   private FileChannel segment;
   private int segmentNumber;
-  private long segmentWritten;
+  /** Bytes of the current segment: on disk plus in the batch. */
+  private long segmentBytes;
+  /** Earlier segments whose last bytes are still in the batch (rotation within a batch). */
+  private final ArrayDeque<Sealed> sealed = new ArrayDeque<>();
   private long segmentOpenedNanos;
   private boolean segmentHasActions;
   private boolean unforced;
@@ -102,7 +108,8 @@ public final class SessionWriter implements ActionLog {
     SessionLock lock = SessionLock.acquire(dir, true);
     SessionWriter w = new SessionWriter(dir, id, options, lock);
     try {
-      w.openSegment(1);
+      w.startSegment(1);
+      w.commit(); // creates the first segment file now, so a bad root fails here
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -134,7 +141,7 @@ public final class SessionWriter implements ActionLog {
       throw new IllegalArgumentException("action too large to store: " + size + " bytes");
     }
     if (segmentHasActions
-        && (segmentWritten + bufLen + size + Frames.MAX_HEADER + Frames.CRC_BYTES
+        && (segmentBytes + size + Frames.MAX_HEADER + Frames.CRC_BYTES
                 > options.segmentMaxBytes()
             || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
       rotate();
@@ -148,6 +155,24 @@ public final class SessionWriter implements ActionLog {
   @Override
   public long commit() throws IOException {
     ensureOpen();
+    while (!sealed.isEmpty()) {
+      Sealed old = sealed.peek();
+      if (old.channel == null) {
+        old.channel = createSegmentFile(old.number);
+      }
+      ByteBuffer rest = ByteBuffer.wrap(old.bytes, old.written, old.bytes.length - old.written);
+      while (rest.hasRemaining()) {
+        old.written += old.channel.write(rest);
+      }
+      if (powerSafe) {
+        old.channel.force(false);
+      }
+      old.channel.close();
+      sealed.remove();
+    }
+    if (segment == null) {
+      segment = createSegmentFile(segmentNumber);
+    }
     flush();
     if (powerSafe && unforced) {
       segment.force(false);
@@ -176,7 +201,9 @@ public final class SessionWriter implements ActionLog {
     } finally {
       closed = true;
       try {
-        segment.close();
+        if (segment != null) {
+          segment.close();
+        }
         try {
           summary.save(dir);
         } catch (IOException e) {
@@ -370,6 +397,7 @@ public final class SessionWriter implements ActionLog {
     crc.update(buf, start, p - start);
     Frames.writeIntLe(buf, p, (int) crc.getValue());
     bufLen = p + Frames.CRC_BYTES;
+    segmentBytes += bufLen - start;
   }
 
   /** Writes the batch to the segment; after a failure, a retry resumes where the write stopped. */
@@ -380,40 +408,58 @@ public final class SessionWriter implements ActionLog {
     }
     bufView.limit(bufLen).position(bufFlushed);
     while (bufView.hasRemaining()) {
-      int n = segment.write(bufView);
-      bufFlushed += n;
-      segmentWritten += n;
+      bufFlushed += segment.write(bufView);
     }
     unforced = true;
     bufLen = bufFlushed = 0;
   }
 
-  private void rotate() throws IOException {
-    flush();
-    if (powerSafe && unforced) {
-      segment.force(false);
-      unforced = false;
-    }
-    segment.close();
-    openSegment(segmentNumber + 1);
+  /**
+   * Starts the next segment. Its file is created, and the batch's bytes for the previous one
+   * written, only at the next commit: so readers never see records before they are committed, and
+   * a segment's file appears only once the segment before it is complete.
+   */
+  private void rotate() {
+    sealed.add(new Sealed(segmentNumber, segment, Arrays.copyOfRange(buf, bufFlushed, bufLen)));
+    segment = null;
+    bufLen = bufFlushed = 0;
+    startSegment(segmentNumber + 1);
   }
 
-  private void openSegment(int number) throws IOException {
-    Path file = SegmentFiles.path(dir, number);
-    segment = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private FileChannel createSegmentFile(int number) throws IOException {
+    FileChannel ch = FileChannel.open(SegmentFiles.path(dir, number),
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (powerSafe) {
+      SessionStore.syncDirectory(dir);
+    }
+    return ch;
+  }
+
+  private void startSegment(int number) {
     segmentNumber = number;
-    segmentWritten = 0;
+    segmentBytes = 0;
     segmentOpenedNanos = clock.nanoTime();
     segmentHasActions = false;
     sources.clear();
     targets.clear();
-    if (powerSafe) {
-      SessionStore.syncDirectory(dir);
-    }
     byte[] header = new byte[1 + SessionId.LENGTH + 5];
     header[0] = Frames.FORMAT_VERSION;
     System.arraycopy(id.rawBytes(), 0, header, 1, SessionId.LENGTH);
     int len = Frames.writeVarint(header, 1 + SessionId.LENGTH, number);
     writeFrame(Frames.KIND_SEGMENT_HEADER, 0, 0, header, len);
+  }
+
+  /** A finished segment whose tail is still to be written. */
+  private static final class Sealed {
+    final int number;
+    FileChannel channel;
+    final byte[] bytes;
+    int written;
+
+    Sealed(int number, FileChannel channel, byte[] bytes) {
+      this.number = number;
+      this.channel = channel;
+      this.bytes = bytes;
+    }
   }
 }
