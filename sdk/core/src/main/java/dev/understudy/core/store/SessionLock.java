@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -47,6 +49,9 @@ final class SessionLock implements AutoCloseable {
     try (SessionLock lock = tryAcquire(sessionDir, false)) {
       return lock == null;
     } catch (NoSuchFileException e) {
+      return false;
+    } catch (AccessDeniedException | ReadOnlyFileSystemException e) {
+      // Cannot take a write lock here (read-only copy): no writer of ours is there either.
       return false;
     }
   }

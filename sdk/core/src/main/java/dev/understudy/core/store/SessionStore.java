@@ -1,5 +1,6 @@
 package dev.understudy.core.store;
 
+import dev.understudy.proto.v1.Durability;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -64,7 +65,7 @@ public final class SessionStore {
     } catch (FileAlreadyExistsException e) {
       throw new StoreException("session " + id + " already exists in " + root);
     }
-    if (options.durability() == dev.understudy.proto.v1.Durability.DURABILITY_POWER_SAFE) {
+    if (options.durability() == Durability.DURABILITY_POWER_SAFE) {
       syncDirectory(root);
     }
     return SessionWriter.create(dir, id, options);

@@ -2,6 +2,7 @@ package dev.understudy.core.store;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Durability;
@@ -196,23 +197,31 @@ public final class SessionWriter implements ActionLog {
     if (closed) {
       return;
     }
+    boolean committed = false;
     try {
       commit();
+      committed = true;
     } finally {
       closed = true;
       try {
         if (segment != null) {
           segment.close();
         }
-        try {
-          summary.save(dir);
-        } catch (IOException e) {
-          // Only a cache: listing falls back to scanning the segments.
-          LOGGER.log(Level.WARNING, "could not write summary for session " + id, e);
+        if (committed) {
+          saveSummary();
         }
       } finally {
         lock.close();
       }
+    }
+  }
+
+  private void saveSummary() {
+    try {
+      summary.save(dir);
+    } catch (IOException e) {
+      // Only a cache: listing falls back to scanning the segments.
+      LOGGER.log(Level.WARNING, "could not write summary for session " + id, e);
     }
   }
 
@@ -239,14 +248,14 @@ public final class SessionWriter implements ActionLog {
     }
     int sourceRef = 0;
     if (action.hasSource()) {
-      sourceRef = sourceRef(action.getSource());
+      sourceRef = ref(sources, action.getSource(), Frames.KIND_SOURCE_DEF);
       if (sourceRef > 0) {
         flags |= Frames.FLAG_SOURCE_REF;
       }
     }
     int targetRef = 0;
     if (action.hasTarget()) {
-      targetRef = targetRef(action.getTarget());
+      targetRef = ref(targets, action.getTarget(), Frames.KIND_TARGET_DEF);
       if (targetRef > 0) {
         flags |= Frames.FLAG_TARGET_REF;
       }
@@ -279,34 +288,22 @@ public final class SessionWriter implements ActionLog {
     return true;
   }
 
-  /** The source's ref in this segment, writing its definition first if new; 0 when inline. */
-  private int sourceRef(Source source) {
-    Integer ref = sources.get(source);
+  /**
+   * The message's ref in this segment's dictionary, writing its definition frame first when it is
+   * new; 0 when the dictionary is full and the message stays inline.
+   */
+  private <M extends MessageLite> int ref(HashMap<M, Integer> dictionary, M message, int defKind) {
+    Integer ref = dictionary.get(message);
     if (ref != null) {
       return ref;
     }
-    if (sources.size() >= options.dictionaryMaxEntries()) {
+    if (dictionary.size() >= options.dictionaryMaxEntries()) {
       return 0;
     }
-    int r = sources.size() + 1;
-    sources.put(source, r);
-    byte[] def = source.toByteArray();
-    writeFrame(Frames.KIND_SOURCE_DEF, r, 0, def, def.length);
-    return r;
-  }
-
-  private int targetRef(Target target) {
-    Integer ref = targets.get(target);
-    if (ref != null) {
-      return ref;
-    }
-    if (targets.size() >= options.dictionaryMaxEntries()) {
-      return 0;
-    }
-    int r = targets.size() + 1;
-    targets.put(target, r);
-    byte[] def = target.toByteArray();
-    writeFrame(Frames.KIND_TARGET_DEF, r, 0, def, def.length);
+    int r = dictionary.size() + 1;
+    dictionary.put(message, r);
+    byte[] def = message.toByteArray();
+    writeFrame(defKind, r, 0, def, def.length);
     return r;
   }
 

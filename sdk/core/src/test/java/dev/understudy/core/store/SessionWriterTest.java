@@ -157,6 +157,29 @@ class SessionWriterTest {
   }
 
   @Test
+  void oneCommitCoversSeveralRotationsAndCreatesSegmentsOnlyThen() throws Exception {
+    SessionStore store = SessionStore.open(root);
+    List<Action> written = new ArrayList<>();
+    StoreOptions options = StoreOptions.builder().segmentMaxBytes(4096)
+        .durability(Durability.DURABILITY_POWER_SAFE).build();
+    Path dir = root.resolve(ID.toString());
+    try (SessionWriter w = store.create(ID, options)) {
+      for (int seq = 1; seq <= 1000; seq++) {
+        Action a = Records.click(ID, seq, Records.button("B" + (seq % 9)));
+        written.add(a);
+        w.append(a);
+      }
+      assertThat(SegmentFiles.list(dir)).hasSize(1);
+      assertThat(w.commit()).isEqualTo(1000);
+      assertThat(SegmentFiles.list(dir)).hasSizeGreaterThan(3);
+    }
+    try (SessionReader r = store.reader(ID)) {
+      assertThat(r.readAll()).containsExactlyElementsOf(written);
+      assertThat(r.damage()).isEmpty();
+    }
+  }
+
+  @Test
   void rotatesByAgeOnTheInjectedClock() throws Exception {
     SessionStore store = SessionStore.open(root);
     Records.ManualClock clock = new Records.ManualClock();
