@@ -1,0 +1,462 @@
+package dev.understudy.core.store;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import dev.understudy.api.CaptureClock;
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Durability;
+import dev.understudy.proto.v1.Source;
+import dev.understudy.proto.v1.Target;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one session's records into its segment files: the store's {@link ActionLog}.
+ *
+ * <p>{@link #append} encodes the record into an in-memory batch (no system call); {@link #commit}
+ * writes the whole batch with one write and, for power-safe sessions, one fsync. What
+ * "acknowledged" ({@link #acknowledgedSeq()}) means depends on the session's {@link Durability}:
+ *
+ * <ul>
+ *   <li>{@link Durability#DURABILITY_PROCESS_SAFE}: the record has been handed to the operating
+ *       system ({@code FileChannel.write} returned). It survives the process crashing or being
+ *       killed, and readers in other processes see it; it may be lost if the machine loses power
+ *       or the kernel crashes before the OS writes it back.
+ *   <li>{@link Durability#DURABILITY_POWER_SAFE}: the record has also been forced to the storage
+ *       device ({@code FileChannel.force}); it survives power loss. Group commit: one force per
+ *       {@link #commit} covers every record appended since the previous one.
+ * </ul>
+ *
+ * <p>Segments rotate when the next record would take a segment past {@link
+ * StoreOptions#segmentMaxBytes()} or when the segment is older than {@link
+ * StoreOptions#segmentMaxAge()}. The writer holds the session's lock file until {@link #close}, so
+ * recovery cannot truncate a session that is being written.
+ *
+ * <p>Threading: as {@link ActionLog}: one writer thread; {@link #acknowledgedSeq()} from any thread.
+ * Seqs must increase; an append with a seq not greater than the previous one is refused with an
+ * {@link IllegalArgumentException} and nothing is written.
+ */
+public final class SessionWriter implements ActionLog {
+
+  private static final Logger LOGGER = Logger.getLogger(SessionWriter.class.getName());
+
+  private static final int TAG_ID = 1 << 3 | 2;
+  private static final int TAG_SESSION_ID = 2 << 3 | 2;
+  private static final int TAG_SOURCE = 5 << 3 | 2;
+  private static final int TAG_TARGET = 6 << 3 | 2;
+
+  private final Path dir;
+  private final SessionId id;
+  private final ByteString idBytes;
+  private final long sessionHash;
+  private final StoreOptions options;
+  private final boolean powerSafe;
+  private final CaptureClock clock;
+  private final long maxAgeNanos;
+  private final SessionLock lock;
+  private final CRC32C crc = new CRC32C();
+  private final SummaryAccumulator summary = new SummaryAccumulator();
+  private final HashMap<Source, Integer> sources = new HashMap<>();
+  private final HashMap<Target, Integer> targets = new HashMap<>();
+  private final byte[] derived = new byte[16];
+
+  /** The segment being filled; null until a commit creates its file. */
+  private FileChannel segment;
+  private int segmentNumber;
+  /** Bytes of the current segment: on disk plus in the batch. */
+  private long segmentBytes;
+  /** Earlier segments whose last bytes are still in the batch (rotation within a batch). */
+  private final ArrayDeque<Sealed> sealed = new ArrayDeque<>();
+  private long segmentOpenedNanos;
+  private boolean segmentHasActions;
+  private boolean unforced;
+
+  private byte[] buf = new byte[64 * 1024];
+  private ByteBuffer bufView = ByteBuffer.wrap(buf);
+  private int bufLen;
+  private int bufFlushed;
+  private byte[] scratch = new byte[1024];
+
+  private long lastSeq;
+  private volatile long acknowledged;
+  private boolean closed;
+
+  private SessionWriter(Path dir, SessionId id, StoreOptions options, SessionLock lock) {
+    this.dir = dir;
+    this.id = id;
+    this.idBytes = ByteString.copyFrom(id.rawBytes());
+    this.sessionHash = ActionIds.sessionHash(id.rawBytes());
+    this.options = options;
+    this.powerSafe = options.durability() == Durability.DURABILITY_POWER_SAFE;
+    this.clock = options.clock();
+    this.maxAgeNanos = options.segmentMaxAge().toNanos();
+    this.lock = lock;
+  }
+
+  /** Starts writing a new session in {@code dir}, which the store has just created. */
+  static SessionWriter create(Path dir, SessionId id, StoreOptions options) throws IOException {
+    SessionLock lock = SessionLock.acquire(dir, true);
+    SessionWriter w = new SessionWriter(dir, id, options, lock);
+    try {
+      w.startSegment(1);
+      w.commit(); // creates the first segment file now, so a bad root fails here
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return w;
+  }
+
+  /** The session this writer writes. */
+  public SessionId sessionId() {
+    return id;
+  }
+
+  /** The session's durability level; see the class documentation. */
+  public Durability durability() {
+    return options.durability();
+  }
+
+  @Override
+  public void append(Action action) throws IOException {
+    Objects.requireNonNull(action, "action");
+    ensureOpen();
+    long seq = action.getSeq();
+    if (seq <= lastSeq) {
+      throw new IllegalArgumentException(
+          "seq must increase: got " + seq + " after " + lastSeq + " in session " + id);
+    }
+    int size = action.getSerializedSize();
+    if (size > Frames.MAX_PAYLOAD - 1024) {
+      throw new IllegalArgumentException("action too large to store: " + size + " bytes");
+    }
+    if (segmentHasActions
+        && (segmentBytes + size + Frames.MAX_HEADER + Frames.CRC_BYTES
+                > options.segmentMaxBytes()
+            || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
+      rotate();
+    }
+    encode(action, size);
+    segmentHasActions = true;
+    lastSeq = seq;
+    summary.accept(action);
+  }
+
+  @Override
+  public long commit() throws IOException {
+    ensureOpen();
+    while (!sealed.isEmpty()) {
+      Sealed old = sealed.peek();
+      if (old.channel == null) {
+        old.channel = createSegmentFile(old.number);
+      }
+      ByteBuffer rest = ByteBuffer.wrap(old.bytes, old.written, old.bytes.length - old.written);
+      while (rest.hasRemaining()) {
+        old.written += old.channel.write(rest);
+      }
+      if (powerSafe) {
+        old.channel.force(false);
+      }
+      old.channel.close();
+      sealed.remove();
+    }
+    if (segment == null) {
+      segment = createSegmentFile(segmentNumber);
+    }
+    flush();
+    if (powerSafe && unforced) {
+      segment.force(false);
+      unforced = false;
+    }
+    acknowledged = lastSeq;
+    return lastSeq;
+  }
+
+  @Override
+  public long acknowledgedSeq() {
+    return acknowledged;
+  }
+
+  /**
+   * Commits what is buffered, closes the segment, writes the session's summary file and releases
+   * the lock. Idempotent.
+   */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    boolean committed = false;
+    try {
+      commit();
+      committed = true;
+    } finally {
+      closed = true;
+      try {
+        if (segment != null) {
+          segment.close();
+        }
+        if (committed) {
+          saveSummary();
+        }
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  private void saveSummary() {
+    try {
+      summary.save(dir);
+    } catch (IOException e) {
+      // Only a cache: listing falls back to scanning the segments.
+      LOGGER.log(Level.WARNING, "could not write summary for session " + id, e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("session writer for " + id + " is closed");
+    }
+  }
+
+  private void encode(Action action, int size) throws IOException {
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, scratch.length * 2)];
+    }
+    CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, size);
+    action.writeTo(out);
+    out.checkNoSpaceLeft();
+
+    int flags = Frames.KIND_ACTION;
+    if (action.getSessionId().equals(idBytes)) {
+      flags |= Frames.FLAG_SESSION_ID;
+    }
+    if (idIsDerived(action)) {
+      flags |= Frames.FLAG_ID_DERIVED;
+    }
+    int sourceRef = 0;
+    if (action.hasSource()) {
+      sourceRef = ref(sources, action.getSource(), Frames.KIND_SOURCE_DEF);
+      if (sourceRef > 0) {
+        flags |= Frames.FLAG_SOURCE_REF;
+      }
+    }
+    int targetRef = 0;
+    if (action.hasTarget()) {
+      targetRef = ref(targets, action.getTarget(), Frames.KIND_TARGET_DEF);
+      if (targetRef > 0) {
+        flags |= Frames.FLAG_TARGET_REF;
+      }
+    }
+    int payloadLength = strip(size, flags);
+    if (payloadLength < 0) {
+      // A group in the unknown fields: too odd to take apart, so store the record whole
+      // (serialized again: strip may have compacted part of it already).
+      out = CodedOutputStream.newInstance(scratch, 0, size);
+      action.writeTo(out);
+      flags = Frames.KIND_ACTION;
+      payloadLength = size;
+      sourceRef = 0;
+      targetRef = 0;
+    }
+    writeFrame(flags, sourceRef, targetRef, scratch, payloadLength);
+  }
+
+  private boolean idIsDerived(Action action) {
+    ByteString actionId = action.getId();
+    if (actionId.size() != 16) {
+      return false;
+    }
+    ActionIds.deriveInto(sessionHash, action.getSeq(), action.getTimeUnixNano(), derived);
+    for (int i = 0; i < 16; i++) {
+      if (actionId.byteAt(i) != derived[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The message's ref in this segment's dictionary, writing its definition frame first when it is
+   * new; 0 when the dictionary is full and the message stays inline.
+   */
+  private <M extends MessageLite> int ref(HashMap<M, Integer> dictionary, M message, int defKind) {
+    Integer ref = dictionary.get(message);
+    if (ref != null) {
+      return ref;
+    }
+    if (dictionary.size() >= options.dictionaryMaxEntries()) {
+      return 0;
+    }
+    int r = dictionary.size() + 1;
+    dictionary.put(message, r);
+    byte[] def = message.toByteArray();
+    writeFrame(defKind, r, 0, def, def.length);
+    return r;
+  }
+
+  /**
+   * Removes from the serialized action in {@link #scratch} the top-level fields the flags say are
+   * elided, compacting in place. Returns the new length, or -1 when it met a group.
+   */
+  private int strip(int size, int flags) {
+    if ((flags & ~Frames.KIND_MASK) == 0) {
+      return size;
+    }
+    byte[] b = scratch;
+    int r = 0;
+    int w = 0;
+    while (r < size) {
+      int start = r;
+      int tag = 0;
+      for (int shift = 0; ; shift += 7) {
+        int x = b[r++];
+        tag |= (x & 0x7F) << shift;
+        if (x >= 0) {
+          break;
+        }
+      }
+      switch (tag & 7) {
+        case 0:
+          while (b[r++] < 0) {
+            // skip varint
+          }
+          break;
+        case 1:
+          r += 8;
+          break;
+        case 2:
+          int len = 0;
+          for (int shift = 0; ; shift += 7) {
+            int x = b[r++];
+            len |= (x & 0x7F) << shift;
+            if (x >= 0) {
+              break;
+            }
+          }
+          r += len;
+          break;
+        case 5:
+          r += 4;
+          break;
+        default:
+          return -1;
+      }
+      boolean drop = (tag == TAG_ID && (flags & Frames.FLAG_ID_DERIVED) != 0)
+          || (tag == TAG_SESSION_ID && (flags & Frames.FLAG_SESSION_ID) != 0)
+          || (tag == TAG_SOURCE && (flags & Frames.FLAG_SOURCE_REF) != 0)
+          || (tag == TAG_TARGET && (flags & Frames.FLAG_TARGET_REF) != 0);
+      if (!drop) {
+        if (w != start) {
+          System.arraycopy(b, start, b, w, r - start);
+        }
+        w += r - start;
+      }
+    }
+    return w;
+  }
+
+  /** Appends one frame to the batch. {@code ref1}/{@code ref2} are written when non-zero. */
+  private void writeFrame(int type, int ref1, int ref2, byte[] payload, int length) {
+    int need = bufLen + Frames.MAX_HEADER + length + Frames.CRC_BYTES;
+    if (need > buf.length) {
+      byte[] bigger = new byte[Math.max(need, buf.length * 2)];
+      System.arraycopy(buf, 0, bigger, 0, bufLen);
+      buf = bigger;
+      bufView = ByteBuffer.wrap(buf);
+    }
+    int start = bufLen;
+    int p = start;
+    buf[p++] = (byte) Frames.SYNC;
+    buf[p++] = (byte) type;
+    p = Frames.writeVarint(buf, p, length);
+    if (ref1 > 0) {
+      p = Frames.writeVarint(buf, p, ref1);
+    }
+    if (ref2 > 0) {
+      p = Frames.writeVarint(buf, p, ref2);
+    }
+    System.arraycopy(payload, 0, buf, p, length);
+    p += length;
+    crc.reset();
+    crc.update(buf, start, p - start);
+    Frames.writeIntLe(buf, p, (int) crc.getValue());
+    bufLen = p + Frames.CRC_BYTES;
+    segmentBytes += bufLen - start;
+  }
+
+  /** Writes the batch to the segment; after a failure, a retry resumes where the write stopped. */
+  private void flush() throws IOException {
+    if (bufFlushed == bufLen) {
+      bufLen = bufFlushed = 0;
+      return;
+    }
+    bufView.limit(bufLen).position(bufFlushed);
+    while (bufView.hasRemaining()) {
+      bufFlushed += segment.write(bufView);
+    }
+    unforced = true;
+    bufLen = bufFlushed = 0;
+  }
+
+  /**
+   * Starts the next segment. Its file is created, and the batch's bytes for the previous one
+   * written, only at the next commit: so readers never see records before they are committed, and
+   * a segment's file appears only once the segment before it is complete.
+   */
+  private void rotate() {
+    sealed.add(new Sealed(segmentNumber, segment, Arrays.copyOfRange(buf, bufFlushed, bufLen)));
+    segment = null;
+    bufLen = bufFlushed = 0;
+    startSegment(segmentNumber + 1);
+  }
+
+  private FileChannel createSegmentFile(int number) throws IOException {
+    FileChannel ch = FileChannel.open(SegmentFiles.path(dir, number),
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (powerSafe) {
+      SessionStore.syncDirectory(dir);
+    }
+    return ch;
+  }
+
+  private void startSegment(int number) {
+    segmentNumber = number;
+    segmentBytes = 0;
+    segmentOpenedNanos = clock.nanoTime();
+    segmentHasActions = false;
+    sources.clear();
+    targets.clear();
+    byte[] header = new byte[1 + SessionId.LENGTH + 5];
+    header[0] = Frames.FORMAT_VERSION;
+    System.arraycopy(id.rawBytes(), 0, header, 1, SessionId.LENGTH);
+    int len = Frames.writeVarint(header, 1 + SessionId.LENGTH, number);
+    writeFrame(Frames.KIND_SEGMENT_HEADER, 0, 0, header, len);
+  }
+
+  /** A finished segment whose tail is still to be written. */
+  private static final class Sealed {
+    final int number;
+    FileChannel channel;
+    final byte[] bytes;
+    int written;
+
+    Sealed(int number, FileChannel channel, byte[] bytes) {
+      this.number = number;
+      this.channel = channel;
+      this.bytes = bytes;
+    }
+  }
+}
