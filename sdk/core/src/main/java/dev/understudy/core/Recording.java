@@ -9,6 +9,9 @@ import dev.understudy.api.Policy;
 import dev.understudy.api.Sink;
 import dev.understudy.api.SinkProvider;
 import dev.understudy.core.store.ActionLog;
+import dev.understudy.core.store.SessionId;
+import dev.understudy.core.store.SessionStore;
+import dev.understudy.core.store.StoreOptions;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.AdapterCounts;
 import dev.understudy.proto.v1.ComponentKind;
@@ -18,14 +21,11 @@ import dev.understudy.proto.v1.PluginInfo;
 import dev.understudy.proto.v1.SessionEnd;
 import dev.understudy.proto.v1.SessionStart;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +55,6 @@ import java.util.logging.Logger;
 public final class Recording implements AutoCloseable {
 
   private static final Logger logger = Logger.getLogger(Recording.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
   /** Version of the schema this runtime writes. */
   public static final int SCHEMA_VERSION = 1;
 
@@ -101,10 +100,9 @@ public final class Recording implements AutoCloseable {
     return sessionId.clone();
   }
 
-  /** The session's id as text (canonical UUID form). */
+  /** The session's id as text (canonical UUID form; also its directory name in the session store). */
   public String sessionIdText() {
-    ByteBuffer b = ByteBuffer.wrap(sessionId);
-    return new UUID(b.getLong(), b.getLong()).toString();
+    return SessionId.of(sessionId).toString();
   }
 
   /**
@@ -291,7 +289,28 @@ public final class Recording implements AutoCloseable {
 
     private record Registration<T>(T provider, String pluginId, String version) {}
 
-    /** Where the session is written. Required (or {@link #storeDirectory}). */
+    /**
+     * Writes the session to the session store under this directory (created if absent), one
+     * directory per session. This or {@link #log} is required.
+     */
+    public Builder storeDirectory(java.nio.file.Path root) {
+      Objects.requireNonNull(root, "root");
+      return storeDirectory(root, StoreOptions.builder());
+    }
+
+    /**
+     * Writes the session to the session store under this directory with these segment options; the
+     * durability and clock set on this builder override the ones in {@code options}.
+     */
+    public Builder storeDirectory(java.nio.file.Path root, StoreOptions.Builder options) {
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(options, "options");
+      this.logFactory = (id, durability, clock) ->
+          SessionStore.open(root).create(SessionId.of(id), options.durability(durability).clock(clock).build());
+      return this;
+    }
+
+    /** Where the session is written, for tests and benchmarks; see {@link #storeDirectory}. */
     public Builder log(LogFactory logFactory) {
       this.logFactory = Objects.requireNonNull(logFactory, "logFactory");
       return this;
@@ -441,7 +460,7 @@ public final class Recording implements AutoCloseable {
       known.putIfAbsent("sink", java.util.Map.of());
       componentConfig.validate(known);
 
-      byte[] sessionId = newSessionId(clock.nowUnixNanos());
+      byte[] sessionId = SessionId.generate(clock).bytes();
       BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(queueCapacity);
       SessionStart.Builder start =
           SessionStart.newBuilder()
@@ -573,18 +592,5 @@ public final class Recording implements AutoCloseable {
   static String implementationVersion(Object o) {
     String v = o.getClass().getPackage() == null ? null : o.getClass().getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
-  }
-
-  /** A new session id: UUIDv7 (48-bit Unix milliseconds, then random bits). */
-  static byte[] newSessionId(long unixNanos) {
-    byte[] id = new byte[16];
-    RANDOM.nextBytes(id);
-    long ms = unixNanos / 1_000_000L;
-    for (int i = 0; i < 6; i++) {
-      id[i] = (byte) (ms >>> (40 - 8 * i));
-    }
-    id[6] = (byte) ((id[6] & 0x0F) | 0x70);
-    id[8] = (byte) ((id[8] & 0x3F) | 0x80);
-    return id;
   }
 }

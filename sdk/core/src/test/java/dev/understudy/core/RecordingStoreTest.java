@@ -1,0 +1,56 @@
+package dev.understudy.core;
+
+import static dev.understudy.core.TestAdapters.click;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.understudy.core.store.SessionId;
+import dev.understudy.core.store.SessionReader;
+import dev.understudy.core.store.SessionStore;
+import dev.understudy.core.store.SessionSummary;
+import dev.understudy.core.store.VerifyReport;
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Durability;
+import dev.understudy.proto.v1.Source;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime writing through the real session store. */
+class RecordingStoreTest {
+
+  @TempDir Path root;
+
+  @Test
+  void recordsIntoTheSessionStoreAndReadsBackVerified() throws Exception {
+    TestAdapters.Scripted hello = TestAdapters.quiet("hello");
+    String id;
+    try (Recording recording = Recording.builder().storeDirectory(root).adapter(hello)
+        .durability(Durability.DURABILITY_POWER_SAFE).start()) {
+      id = recording.sessionIdText();
+      for (int i = 0; i < 100; i++) {
+        hello.ctx().emitter().emit(click("b" + i).toBuilder().setSource(Source.newBuilder().setAppId("notes")).build());
+      }
+      assertThat(recording.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(recording.stats().acknowledgedSeq()).isEqualTo(101);
+    }
+    SessionStore store = SessionStore.open(root);
+    SessionId sessionId = store.resolve(id.substring(0, 13));
+    assertThat(sessionId.toString()).isEqualTo(id);
+    List<Action> actions;
+    try (SessionReader reader = store.reader(sessionId)) {
+      actions = reader.readAll();
+    }
+    assertThat(actions).hasSize(102);
+    assertThat(actions.get(0).hasSessionStart()).isTrue();
+    assertThat(actions.get(0).getSessionStart().getDurability()).isEqualTo(Durability.DURABILITY_POWER_SAFE);
+    assertThat(actions.get(1).getSource().getAppId()).isEqualTo("notes");
+    assertThat(actions.get(1).getSource().getAdapterId()).isEqualTo("hello");
+    assertThat(actions.get(101).hasSessionEnd()).isTrue();
+    VerifyReport report = store.verify(sessionId);
+    assertThat(report.ok()).as(report.describe()).isTrue();
+    SessionSummary summary = store.summary(sessionId);
+    assertThat(summary.actionCount()).isEqualTo(100);
+  }
+}
