@@ -43,11 +43,7 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, Action> {
   public ActionAssert isInvoke(String command) {
     Objects.requireNonNull(command, "command");
     hasKind(Action.KindCase.INVOKE);
-    if (!actual.getInvoke().getCommand().equals(command)) {
-      failWithMessage("expected an invoke of '%s' but the command was '%s':%n%s", command,
-          actual.getInvoke().getCommand(), actual);
-    }
-    return this;
+    return expectText("command", command, actual.getInvoke().getCommand());
   }
 
   /** The action is an invocation made this way. */
@@ -84,30 +80,21 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, Action> {
   public ActionAssert isNavigationTo(String url) {
     Objects.requireNonNull(url, "url");
     hasKind(Action.KindCase.NAVIGATE);
-    if (!actual.getNavigate().getUrl().equals(url)) {
-      failWithMessage("expected a navigation to '%s' but it went to '%s':%n%s", url, actual.getNavigate().getUrl(), actual);
-    }
-    return this;
+    return expectText("navigation url", url, actual.getNavigate().getUrl());
   }
 
   /** The target's role is this ({@code "button"}). */
   public ActionAssert hasTargetRole(String role) {
     Objects.requireNonNull(role, "role");
     isNotNull();
-    if (!actual.getTarget().getRole().equals(role)) {
-      failWithMessage("expected target role '%s' but it was '%s':%n%s", role, actual.getTarget().getRole(), actual);
-    }
-    return this;
+    return expectText("target role", role, actual.getTarget().getRole());
   }
 
   /** The target's accessible name is this ({@code "Save"}). */
   public ActionAssert hasTargetName(String name) {
     Objects.requireNonNull(name, "name");
     isNotNull();
-    if (!actual.getTarget().getName().equals(name)) {
-      failWithMessage("expected target name '%s' but it was '%s':%n%s", name, actual.getTarget().getName(), actual);
-    }
-    return this;
+    return expectText("target name", name, actual.getTarget().getName());
   }
 
   /** The target is marked secure (a password-like field). */
@@ -136,10 +123,7 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, Action> {
   public ActionAssert hasValue(String value) {
     Objects.requireNonNull(value, "value");
     hasKind(Action.KindCase.VALUE_CHANGE);
-    if (!actual.getValueChange().getValue().equals(value)) {
-      failWithMessage("expected the value '%s' but it was '%s':%n%s", value, actual.getValueChange().getValue(), actual);
-    }
-    return this;
+    return expectText("value", value, actual.getValueChange().getValue());
   }
 
   /**
@@ -183,18 +167,19 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, Action> {
   public ActionAssert hasAppId(String appId) {
     Objects.requireNonNull(appId, "appId");
     isNotNull();
-    if (!actual.getSource().getAppId().equals(appId)) {
-      failWithMessage("expected app id '%s' but it was '%s':%n%s", appId, actual.getSource().getAppId(), actual);
-    }
-    return this;
+    return expectText("app id", appId, actual.getSource().getAppId());
   }
 
   /** The source window title is this. */
   public ActionAssert hasWindowTitle(String title) {
     Objects.requireNonNull(title, "title");
     isNotNull();
-    if (!actual.getSource().getWindowTitle().equals(title)) {
-      failWithMessage("expected window title '%s' but it was '%s':%n%s", title, actual.getSource().getWindowTitle(), actual);
+    return expectText("window title", title, actual.getSource().getWindowTitle());
+  }
+
+  private ActionAssert expectText(String field, String expected, String found) {
+    if (!found.equals(expected)) {
+      failWithMessage("expected %s '%s' but it was '%s':%n%s", field, expected, found, actual);
     }
     return this;
   }

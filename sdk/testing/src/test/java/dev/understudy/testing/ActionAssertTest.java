@@ -63,7 +63,7 @@ class ActionAssertTest {
     assertThatThrownBy(() -> assertThat(TYPED).hasKind(Action.KindCase.INVOKE))
         .isInstanceOf(AssertionError.class).hasMessageContaining("kind INVOKE but it was VALUE_CHANGE");
     assertThatThrownBy(() -> assertThat(BOLD).isInvoke(".uno:Italic"))
-        .hasMessageContaining("invoke of '.uno:Italic' but the command was '.uno:Bold'");
+        .hasMessageContaining("command '.uno:Italic' but it was '.uno:Bold'");
     assertThatThrownBy(() -> assertThat(BOLD).isClick())
         .hasMessageContaining("by INVOKE_METHOD_CLICK but it was by INVOKE_METHOD_TOOLBAR");
     assertThatThrownBy(() -> assertThat(SAVE_SHORTCUT).isShortcut("s", Modifier.MODIFIER_CTRL))
@@ -71,7 +71,7 @@ class ActionAssertTest {
     assertThatThrownBy(() -> assertThat(SAVE_SHORTCUT).isShortcut("t", Modifier.MODIFIER_CTRL, Modifier.MODIFIER_SHIFT))
         .isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> assertThat(NAVIGATE).isNavigationTo("https://example.org/"))
-        .hasMessageContaining("went to 'https://example.org/report'");
+        .hasMessageContaining("navigation url 'https://example.org/' but it was 'https://example.org/report'");
     assertThatThrownBy(() -> assertThat((Action) null).hasKind(Action.KindCase.INVOKE))
         .isInstanceOf(AssertionError.class);
   }
