@@ -39,10 +39,17 @@ public final class HelloAdapterProvider implements AdapterProvider {
     return NAME;
   }
 
-  /** Interactions (window switches, focus, invocations, shortcuts) and typed text. */
+  /**
+   * Interactions (window switches, focus, invocations, shortcuts), typed text, file names (the save
+   * step) and window titles and URLs. The runtime refuses any kind of data not declared here.
+   */
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT);
+    return Set.of(
+        Capability.CAPABILITY_INTERACTIONS,
+        Capability.CAPABILITY_TEXT_CONTENT,
+        Capability.CAPABILITY_FILE_NAMES,
+        Capability.CAPABILITY_TITLES);
   }
 
   @Override

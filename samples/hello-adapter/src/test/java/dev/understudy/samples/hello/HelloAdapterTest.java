@@ -42,7 +42,11 @@ class HelloAdapterTest {
   void declaresItsNameCapabilitiesAndKeys() {
     Assertions.assertThat(provider.name()).isEqualTo("hello");
     Assertions.assertThat(provider.capabilities())
-        .containsExactlyInAnyOrder(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT);
+        .containsExactlyInAnyOrder(
+            Capability.CAPABILITY_INTERACTIONS,
+            Capability.CAPABILITY_TEXT_CONTENT,
+            Capability.CAPABILITY_FILE_NAMES,
+            Capability.CAPABILITY_TITLES);
     Assertions.assertThat(provider.configKeys()).containsExactlyInAnyOrder("script", "delay-ms");
   }
 
