@@ -170,7 +170,8 @@ final class HostPluginManager extends DefaultPluginManager {
 
   void report(Path file, String reason) {
     PluginProblem problem = new PluginProblem(file.getFileName().toString(), reason);
-    LOG.warning(() -> "Plugin problem: " + problem);
+    // INFO, not WARNING: problems() is how callers learn of these, and the CLI prints them itself.
+    LOG.info(() -> "plugin problem: " + problem);
     problems.add(problem);
   }
 

@@ -1,0 +1,118 @@
+package dev.understudy.cli;
+
+import dev.understudy.api.AdapterProvider;
+import dev.understudy.core.Recording;
+import dev.understudy.core.plugin.LoadedProvider;
+import dev.understudy.core.plugin.PluginHost;
+import dev.understudy.proto.v1.Durability;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Records a session with the adapters found in a plugins directory. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+    description = {
+      "Record a session with adapters from the plugins directory, until Ctrl-C or --duration.",
+      "Shows a live count of actions and drops per adapter. The session ends cleanly either way."
+    })
+final class RecordCommand implements Callable<Integer> {
+
+  /** Durability levels as written on the command line. */
+  enum DurabilityOption {
+    process_safe(Durability.DURABILITY_PROCESS_SAFE),
+    power_safe(Durability.DURABILITY_POWER_SAFE);
+
+    final Durability value;
+
+    DurabilityOption(Durability value) {
+      this.value = value;
+    }
+  }
+
+  @ParentCommand Understudy root;
+  @Mixin HomeOption homeOption;
+
+  @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory (default: <home>/plugins).")
+  Path pluginsDir;
+
+  @Option(names = {"-a", "--adapter"}, paramLabel = "NAME",
+      description = "Adapter to record with; repeat for several (default: every adapter in the plugins directory).")
+  List<String> adapters = new ArrayList<>();
+
+  @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop after this long: 30s, 5m, 2h (default: until Ctrl-C).")
+  Duration duration;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "A configuration value, e.g. adapter.hello.delay-ms=100. Repeatable; overrides --config.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration values (KEY=VALUE lines).")
+  Path configFile;
+
+  @Option(names = "--durability", paramLabel = "LEVEL",
+      description = "process_safe (default: acknowledged once written to the OS) or power_safe (fsynced, group commit).")
+  DurabilityOption durability = DurabilityOption.process_safe;
+
+  @Override
+  public Integer call() throws Exception {
+    Home home = homeOption.resolve(root);
+    Path dir = pluginsDir != null ? pluginsDir : home.plugins();
+    if (!Files.isDirectory(dir)) {
+      throw new CliException(ExitCodes.NOT_FOUND, "plugins directory " + dir
+          + " does not exist; put adapter plugin jars there or pass --plugins DIR (try 'understudy demo' first)");
+    }
+    Map<String, String> config = readConfig();
+    try (PluginHost host = PluginHost.load(dir)) {
+      host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
+      List<LoadedProvider<AdapterProvider>> chosen = new ArrayList<>();
+      if (adapters.isEmpty()) {
+        chosen.addAll(host.adapters());
+      } else {
+        for (String name : adapters) {
+          chosen.add(host.adapter(name));
+        }
+      }
+      if (chosen.isEmpty()) {
+        throw new CliException(ExitCodes.USAGE, "no adapters in " + dir + "; see 'understudy plugins --plugins " + dir + "'");
+      }
+      Recording.Builder builder = Recording.builder().storeDirectory(home.sessions()).durability(durability.value).config(config);
+      chosen.forEach(a -> builder.adapter(a.provider(), a.pluginId(), a.pluginVersion()));
+      Recording recording = builder.start();
+      int code = new CaptureLoop(root, duration, null).run(recording);
+      root.err.println("Session " + recording.sessionIdText() + " — see it with: understudy inspect "
+          + recording.sessionIdText().substring(0, 13));
+      return code;
+    }
+  }
+
+  private Map<String, String> readConfig() throws IOException {
+    Map<String, String> config = new LinkedHashMap<>();
+    if (configFile != null) {
+      if (!Files.isReadable(configFile)) {
+        throw new CliException(ExitCodes.NOT_FOUND, "cannot read configuration file " + configFile);
+      }
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      p.stringPropertyNames().stream().sorted().forEach(k -> config.put(k, p.getProperty(k)));
+    }
+    config.putAll(settings);
+    return config.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b, LinkedHashMap::new));
+  }
+}
