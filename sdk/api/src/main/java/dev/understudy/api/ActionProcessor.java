@@ -5,7 +5,11 @@ import dev.understudy.proto.v1.Action;
 /**
  * Transforms or drops actions on their way to the store, after the runtime's own privacy steps.
  *
- * <p>Threading: called on the single pipeline thread, one action at a time, in sequence order. It must
+ * <p>What it sees: the action after the capability and policy checks, with time and source stamped,
+ * but before the runtime assigns {@code id}, {@code session_id} and {@code seq} — so an action a
+ * processor drops leaves no hole in the session's sequence.
+ *
+ * <p>Threading: called on the single pipeline thread, one action at a time, in emit order. It must
  * not block: a call that has not returned within the runtime's processor timeout is abandoned, the
  * processor is disabled for the rest of the session, and the actions it held are recorded as a Gap.
  *
