@@ -68,6 +68,8 @@ public final class Recording implements AutoCloseable {
   private final Builder config;
   private final long startNanos;
   private final Object closeLock = new Object();
+  /** Plugins this recording loaded itself ({@link Builder#pluginsDirectory}); closed with it. */
+  private volatile dev.understudy.core.plugin.PluginHost ownedPlugins;
   private volatile boolean closed;
 
   private Recording(
@@ -222,6 +224,9 @@ public final class Recording implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         logger.log(Level.SEVERE, "could not close the session store", e);
       }
+      if (ownedPlugins != null) {
+        ownedPlugins.close();
+      }
     }
   }
 
@@ -284,6 +289,7 @@ public final class Recording implements AutoCloseable {
     private Policy policy = DefaultPolicy.defaults();
     private String consentId = "";
     private java.util.function.LongConsumer ackListener;
+    private java.nio.file.Path pluginsDirectory;
 
     private Builder() {}
 
@@ -323,6 +329,16 @@ public final class Recording implements AutoCloseable {
         throw new IllegalArgumentException("durability: choose PROCESS_SAFE or POWER_SAFE");
       }
       this.durability = durability;
+      return this;
+    }
+
+    /**
+     * Loads every plugin (PF4J jars and zips) in this directory when the recording starts, and adds
+     * all the adapters, processors and sinks they provide. Plugins that fail to load are logged and
+     * left out. The recording unloads them when it closes.
+     */
+    public Builder pluginsDirectory(java.nio.file.Path directory) {
+      this.pluginsDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
@@ -449,6 +465,23 @@ public final class Recording implements AutoCloseable {
       if (logFactory == null) {
         throw new IllegalStateException("no session store: call storeDirectory(...) or log(...)");
       }
+      if (pluginsDirectory == null) {
+        return startWith(null);
+      }
+      dev.understudy.core.plugin.PluginHost host = dev.understudy.core.plugin.PluginHost.load(pluginsDirectory);
+      try {
+        host.problems().forEach(p -> logger.warning("plugin left out: " + p));
+        host.adapters().forEach(a -> adapter(a.provider(), a.pluginId(), a.pluginVersion()));
+        host.processors().forEach(p -> processor(p.provider(), p.pluginId(), p.pluginVersion()));
+        host.sinks().forEach(k -> sink(k.provider(), k.pluginId(), k.pluginVersion()));
+        return startWith(host);
+      } catch (IOException | RuntimeException | Error e) {
+        host.close();
+        throw e;
+      }
+    }
+
+    private Recording startWith(dev.understudy.core.plugin.PluginHost host) throws IOException {
       checkUniqueNames();
       ComponentConfig componentConfig = new ComponentConfig(configValues);
       java.util.Map<String, java.util.Map<String, java.util.Set<String>>> known = new java.util.HashMap<>();
@@ -514,6 +547,7 @@ public final class Recording implements AutoCloseable {
           new Pipeline(queue, log, adapters, processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
       Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
+      recording.ownedPlugins = host;
       sinks.forEach(SinkSlot::start);
       pipeline.writeControl(Action.newBuilder().setTimeUnixNano(clock.nowUnixNanos()).setSessionStart(start));
       pipeline.start();

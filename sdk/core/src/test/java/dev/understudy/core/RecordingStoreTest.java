@@ -53,4 +53,34 @@ class RecordingStoreTest {
     SessionSummary summary = store.summary(sessionId);
     assertThat(summary.actionCount()).isEqualTo(100);
   }
+
+  @Test
+  void loadsAdaptersProcessorsAndSinksFromAPluginsDirectory(@TempDir Path plugins) throws Exception {
+    dev.understudy.testing.PluginJarBuilder.plugin("acme", "2.1.0")
+        .extension(dev.understudy.core.plugin.fixture.EchoAdapterProvider.class,
+            dev.understudy.core.plugin.fixture.UpperProcessorProvider.class)
+        .buildJar(plugins);
+    String id;
+    try (Recording recording = Recording.builder().storeDirectory(root).pluginsDirectory(plugins).start()) {
+      id = recording.sessionIdText();
+      assertThat(recording.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(recording.stats().plugins()).extracting(PluginStats::name).contains("echo", "upper");
+    }
+    SessionStore store = SessionStore.open(root);
+    List<Action> actions;
+    try (SessionReader reader = store.reader(SessionId.parse(id))) {
+      actions = reader.readAll();
+    }
+    assertThat(actions.get(0).getSessionStart().getPluginsList())
+        .anySatisfy(p -> {
+          assertThat(p.getPluginId()).isEqualTo("acme");
+          assertThat(p.getVersion()).isEqualTo("2.1.0");
+          assertThat(p.getName()).isEqualTo("echo");
+        });
+    assertThat(actions).anySatisfy(a -> {
+      assertThat(a.hasFocus()).isTrue();
+      assertThat(a.getSource().getAdapterId()).isEqualTo("echo");
+      assertThat(a.getSource().getAdapterVersion()).isEqualTo("2.1.0");
+    });
+  }
 }
