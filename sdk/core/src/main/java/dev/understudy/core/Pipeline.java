@@ -3,6 +3,7 @@ package dev.understudy.core;
 import com.google.protobuf.ByteString;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.api.Policy;
+import dev.understudy.core.privacy.PrivacyStage;
 import dev.understudy.core.store.ActionIds;
 import dev.understudy.core.store.ActionLog;
 import dev.understudy.proto.v1.Action;
@@ -46,6 +47,7 @@ final class Pipeline {
   private final BlockingQueue<Emission> queue;
   private final ActionLog log;
   private final List<ProcessorSlot> processors;
+  private final List<PrivacyStage> privacyStages;
   private final CopyOnWriteArrayList<SinkSlot> sinks;
   private final ByteString sessionId;
   private final byte[] sessionIdBytes;
@@ -62,6 +64,7 @@ final class Pipeline {
   private final Map<String, Gap.Builder> pendingGaps = new LinkedHashMap<>();
   private final List<AdapterSlot> adapters;
   private boolean storeErrorLogged;
+  private final java.util.Set<String> privacyFailureLogged = new java.util.HashSet<>();
   /** Emissions handled since the last commit; moved to {@link #handled} once committed. */
   private long handledSinceCommit;
   /** Records appended since the last commit: what a failed commit loses. */
@@ -87,6 +90,7 @@ final class Pipeline {
       BlockingQueue<Emission> queue,
       ActionLog log,
       List<AdapterSlot> adapters,
+      List<PrivacyStage> privacyStages,
       List<ProcessorSlot> processors,
       CopyOnWriteArrayList<SinkSlot> sinks,
       byte[] sessionId,
@@ -97,6 +101,7 @@ final class Pipeline {
     this.queue = queue;
     this.log = log;
     this.adapters = adapters;
+    this.privacyStages = List.copyOf(privacyStages);
     this.processors = processors;
     this.sinks = sinks;
     this.sessionIdBytes = sessionId.clone();
@@ -242,6 +247,25 @@ final class Pipeline {
       builder.setObservedTimeUnixNano(emission.observedUnixNanos());
     }
     builder.getSourceBuilder().setAdapterId(origin.name()).setAdapterVersion(origin.version());
+    if (!privacyStages.isEmpty()) {
+      Action current = builder.clearId().clearSeq().clearSessionId().build();
+      for (PrivacyStage stage : privacyStages) {
+        try {
+          current = stage.apply(current);
+        } catch (Throwable e) {
+          // Fail closed: an action a privacy step could not handle is not stored.
+          addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, "privacy:" + stage.name(), 1, time, String.valueOf(e));
+          lost.increment();
+          logPrivacyFailureOnce(stage, e);
+          return true;
+        }
+        if (current == null) {
+          filtered.increment();
+          return true;
+        }
+      }
+      builder = current.toBuilder();
+    }
     if (!processors.isEmpty()) {
       Action current = builder.clearId().clearSeq().clearSessionId().build();
       for (ProcessorSlot slot : processors) {
@@ -393,6 +417,12 @@ final class Pipeline {
       } catch (RuntimeException e) {
         logger.log(Level.WARNING, "acknowledgement listener threw", e);
       }
+    }
+  }
+
+  private void logPrivacyFailureOnce(PrivacyStage stage, Throwable e) {
+    if (privacyFailureLogged.add(stage.name())) {
+      logger.log(Level.SEVERE, "privacy stage '" + stage.name() + "' failed; the action was dropped, further failures are only counted", e);
     }
   }
 

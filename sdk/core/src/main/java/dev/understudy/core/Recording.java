@@ -290,6 +290,7 @@ public final class Recording implements AutoCloseable {
     private String consentId = "";
     private java.util.function.LongConsumer ackListener;
     private java.nio.file.Path pluginsDirectory;
+    private final List<dev.understudy.core.privacy.PrivacyStage> privacyStages = new ArrayList<>();
 
     private Builder() {}
 
@@ -339,6 +340,15 @@ public final class Recording implements AutoCloseable {
      */
     public Builder pluginsDirectory(java.nio.file.Path directory) {
       this.pluginsDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Adds a privacy stage the runtime runs on every action before plugin processors, in the order
+     * added. The runtime's own privacy defaults come first.
+     */
+    public Builder privacyStage(dev.understudy.core.privacy.PrivacyStage stage) {
+      privacyStages.add(Objects.requireNonNull(stage, "stage"));
       return this;
     }
 
@@ -544,7 +554,7 @@ public final class Recording implements AutoCloseable {
 
       ActionLog log = logFactory.open(sessionId, durability, clock);
       Pipeline pipeline =
-          new Pipeline(queue, log, adapters, processors, sinks, sessionId, clock, policy,
+          new Pipeline(queue, log, adapters, privacyStages, processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
       Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
       recording.ownedPlugins = host;

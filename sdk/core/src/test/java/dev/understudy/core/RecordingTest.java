@@ -342,6 +342,46 @@ class RecordingTest {
     assertThat(a.getObservedTimeUnixNano()).isGreaterThan(1_000L);
   }
 
+  @Test
+  void privacyStagesRunBeforeProcessorsAndFailClosed() throws Exception {
+    TestAdapters.Scripted hello = TestAdapters.quiet("hello");
+    List<String> processorSaw = Collections.synchronizedList(new ArrayList<>());
+    dev.understudy.core.privacy.PrivacyStage stage = new dev.understudy.core.privacy.PrivacyStage() {
+      @Override
+      public Action apply(Action a) {
+        switch (a.getTarget().getName()) {
+          case "deny":
+            return null;
+          case "boom":
+            throw new IllegalStateException("detector crashed");
+          default:
+            return a.toBuilder().setTarget(a.getTarget().toBuilder().setName("masked")).build();
+        }
+      }
+
+      @Override
+      public String name() {
+        return "test";
+      }
+    };
+    ActionProcessorProvider spy = processor("spy", a -> {
+      processorSaw.add(a.getTarget().getName());
+      return a;
+    });
+    try (Recording recording = builder().adapter(hello).privacyStage(stage).processor(spy).start()) {
+      hello.ctx().emitter().emit(click("deny"));
+      hello.ctx().emitter().emit(click("boom"));
+      hello.ctx().emitter().emit(click("secret"));
+      recording.flush(Duration.ofSeconds(5));
+      assertThat(recording.stats().filtered()).isEqualTo(1);
+      assertThat(recording.stats().lost()).isEqualTo(1);
+    }
+    assertThat(processorSaw).containsExactly("masked");
+    assertThat(ofKind(log.records(), Action.KindCase.INVOKE)).extracting(a -> a.getTarget().getName()).containsExactly("masked");
+    assertThat(ofKind(log.records(), Action.KindCase.GAP)).singleElement()
+        .satisfies(g -> assertThat(g.getGap().getPluginId()).isEqualTo("privacy:test"));
+  }
+
   private static ActionProcessorProvider processor(String name, ThrowingFunction fn) {
     return new ActionProcessorProvider() {
       @Override
