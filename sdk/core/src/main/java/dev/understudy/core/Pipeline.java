@@ -3,6 +3,7 @@ package dev.understudy.core;
 import com.google.protobuf.ByteString;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.api.Policy;
+import dev.understudy.core.privacy.KeystrokeCoalescer;
 import dev.understudy.core.privacy.PrivacyStage;
 import dev.understudy.core.store.ActionIds;
 import dev.understudy.core.store.ActionLog;
@@ -47,7 +48,9 @@ final class Pipeline {
   private final BlockingQueue<Emission> queue;
   private final ActionLog log;
   private final List<ProcessorSlot> processors;
-  private final List<PrivacyStage> privacyStages;
+  private final List<PrivacyStage> stagesBeforeCoalescing;
+  private final List<PrivacyStage> stagesAfterCoalescing;
+  private final KeystrokeCoalescer<AdapterSlot> coalescer;
   private final CopyOnWriteArrayList<SinkSlot> sinks;
   private final ByteString sessionId;
   private final byte[] sessionIdBytes;
@@ -80,6 +83,9 @@ final class Pipeline {
   private final LongAdder filtered = new LongAdder();
   private final LongAdder lost = new LongAdder();
   private final LongAdder storeErrors = new LongAdder();
+  /** Requests to release held keystroke runs now ({@link #requestRelease}), and the last one served. */
+  private final AtomicLong releaseRequests = new AtomicLong();
+  private volatile long releaseCompletions;
   /** Emissions fully handled (written, dropped or refused) and committed. */
   private final AtomicLong handled = new AtomicLong();
 
@@ -90,7 +96,9 @@ final class Pipeline {
       BlockingQueue<Emission> queue,
       ActionLog log,
       List<AdapterSlot> adapters,
-      List<PrivacyStage> privacyStages,
+      List<PrivacyStage> stagesBeforeCoalescing,
+      KeystrokeCoalescer<AdapterSlot> coalescer,
+      List<PrivacyStage> stagesAfterCoalescing,
       List<ProcessorSlot> processors,
       CopyOnWriteArrayList<SinkSlot> sinks,
       byte[] sessionId,
@@ -101,7 +109,9 @@ final class Pipeline {
     this.queue = queue;
     this.log = log;
     this.adapters = adapters;
-    this.privacyStages = List.copyOf(privacyStages);
+    this.stagesBeforeCoalescing = List.copyOf(stagesBeforeCoalescing);
+    this.coalescer = coalescer;
+    this.stagesAfterCoalescing = List.copyOf(stagesAfterCoalescing);
     this.processors = processors;
     this.sinks = sinks;
     this.sessionIdBytes = sessionId.clone();
@@ -183,11 +193,16 @@ final class Pipeline {
           batchIndex = 0;
           Emission first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
           if (first == null) {
+            long releaseWanted = releaseRequests.get();
+            if (!releaseHeld(releaseWanted > releaseCompletions || (stopping && queue.isEmpty()), gen)) {
+              return;
+            }
             collectLosses();
-            if (!pendingGaps.isEmpty()) {
+            if (!pendingGaps.isEmpty() || appendedSinceCommit > 0) {
               flushGaps();
               commitAndDispatch();
             }
+            releaseCompletions = releaseWanted;
             if (stopping && queue.isEmpty()) {
               return;
             }
@@ -216,7 +231,8 @@ final class Pipeline {
   }
 
   /**
-   * Runs one emission through the checks and processors and appends it.
+   * Runs one emission through the checks and the privacy stages up to the keystroke coalescer, then
+   * finishes whatever the coalescer releases.
    *
    * @return false when this worker was abandoned during a processor call
    */
@@ -238,7 +254,7 @@ final class Pipeline {
         return true;
       }
     }
-    Action.Builder builder = action.toBuilder();
+    Action.Builder builder = action.toBuilder().clearId().clearSeq().clearSessionId();
     long time = action.getTimeUnixNano();
     if (time == 0) {
       time = emission.observedUnixNanos();
@@ -247,59 +263,74 @@ final class Pipeline {
       builder.setObservedTimeUnixNano(emission.observedUnixNanos());
     }
     builder.getSourceBuilder().setAdapterId(origin.name()).setAdapterVersion(origin.version());
-    if (!privacyStages.isEmpty()) {
-      Action current = builder.clearId().clearSeq().clearSessionId().build();
-      for (PrivacyStage stage : privacyStages) {
-        try {
-          current = stage.apply(current);
-        } catch (Throwable e) {
-          // Fail closed: an action a privacy step could not handle is not stored.
-          addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, "privacy:" + stage.name(), 1, time, String.valueOf(e));
-          lost.increment();
-          logPrivacyFailureOnce(stage, e);
-          return true;
-        }
-        if (current == null) {
-          filtered.increment();
-          return true;
-        }
-      }
-      builder = current.toBuilder();
+    Action current = runStages(stagesBeforeCoalescing, builder.build());
+    if (current == null) {
+      return true;
     }
-    if (!processors.isEmpty()) {
-      Action current = builder.clearId().clearSeq().clearSessionId().build();
-      for (ProcessorSlot slot : processors) {
-        if (!slot.enabled()) {
-          continue;
-        }
-        Call call = new Call(slot, System.nanoTime(), gen);
-        inCall.set(call);
-        Action out;
-        try {
-          slot.countSeen();
-          out = slot.processor.process(current);
-        } catch (Throwable e) {
-          if (!inCall.compareAndSet(call, null)) {
-            return false;
-          }
-          slot.recordError(e);
-          addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, slot.name, 1, time, String.valueOf(e));
-          lost.increment();
-          return true;
-        }
+    for (KeystrokeCoalescer.Released<AdapterSlot> ready : coalescer.offer(current, origin, System.nanoTime())) {
+      if (!finish(ready.action(), ready.origin(), gen)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Releases keystroke runs idle past the window (or all, at the end) and finishes them. */
+  private boolean releaseHeld(boolean all, int gen) {
+    if (!coalescer.holding()) {
+      return true;
+    }
+    List<KeystrokeCoalescer.Released<AdapterSlot>> ready =
+        all ? coalescer.releaseAll() : coalescer.releaseIdle(System.nanoTime());
+    for (KeystrokeCoalescer.Released<AdapterSlot> r : ready) {
+      if (!finish(r.action(), r.origin(), gen)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs the privacy stages after coalescing, then the processors, then stamps and appends.
+   *
+   * @return false when this worker was abandoned during a processor call
+   */
+  private boolean finish(Action action, AdapterSlot origin, int gen) {
+    long time = action.getTimeUnixNano();
+    Action current = runStages(stagesAfterCoalescing, action);
+    if (current == null) {
+      return true;
+    }
+    for (ProcessorSlot slot : processors) {
+      if (!slot.enabled()) {
+        continue;
+      }
+      Call call = new Call(slot, System.nanoTime(), gen);
+      inCall.set(call);
+      Action out;
+      try {
+        slot.countSeen();
+        out = slot.processor.process(current);
+      } catch (Throwable e) {
         if (!inCall.compareAndSet(call, null)) {
           return false;
         }
-        if (out == null) {
-          slot.countDropped();
-          filtered.increment();
-          return true;
-        }
-        current = out;
+        slot.recordError(e);
+        addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, slot.name, 1, time, String.valueOf(e));
+        lost.increment();
+        return true;
       }
-      builder = current.toBuilder();
+      if (!inCall.compareAndSet(call, null)) {
+        return false;
+      }
+      if (out == null) {
+        slot.countDropped();
+        filtered.increment();
+        return true;
+      }
+      current = out;
     }
-    Action stamped = stamp(builder, time);
+    Action stamped = stamp(current.toBuilder(), time);
     try {
       log.append(stamped);
       appendedSinceCommit++;
@@ -313,6 +344,27 @@ final class Pipeline {
       appended.add(stamped);
     }
     return true;
+  }
+
+  /** Runs privacy stages in order; null when one dropped the action (counted here). Fail-closed. */
+  private Action runStages(List<PrivacyStage> stages, Action action) {
+    Action current = action;
+    for (PrivacyStage stage : stages) {
+      try {
+        current = stage.apply(current);
+      } catch (Throwable e) {
+        // Fail closed: an action a privacy step could not handle is not stored.
+        addGap(GapReason.GAP_REASON_PROCESSOR_FAILED, "privacy:" + stage.name(), 1, action.getTimeUnixNano(), String.valueOf(e));
+        lost.increment();
+        logPrivacyFailureOnce(stage, e);
+        return null;
+      }
+      if (current == null) {
+        filtered.increment();
+        return null;
+      }
+    }
+    return current;
   }
 
   private Action stamp(Action.Builder builder, long time) {
@@ -436,6 +488,19 @@ final class Pipeline {
       storeErrorLogged = true;
       logger.log(Level.SEVERE, "writing to the session store failed; further failures are only counted", e);
     }
+  }
+
+  /**
+   * Asks the worker to release held keystroke runs at its next idle moment and commit them; returns
+   * a ticket that {@link #releaseServed} reports on. Any thread.
+   */
+  long requestRelease() {
+    return releaseRequests.incrementAndGet();
+  }
+
+  /** Whether the release asked for with this ticket has been committed. */
+  boolean releaseServed(long ticket) {
+    return releaseCompletions >= ticket;
   }
 
   long written() {

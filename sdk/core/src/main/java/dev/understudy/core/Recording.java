@@ -147,6 +147,14 @@ public final class Recording implements AutoCloseable {
       }
       LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
     }
+    // Typed text the coalescer holds back is not stored yet: have it released and committed too.
+    long ticket = pipeline.requestRelease();
+    while (!pipeline.releaseServed(ticket)) {
+      if (System.nanoTime() > deadline || closed) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+    }
     return true;
   }
 
@@ -290,6 +298,7 @@ public final class Recording implements AutoCloseable {
     private String consentId = "";
     private java.util.function.LongConsumer ackListener;
     private java.nio.file.Path pluginsDirectory;
+    private Duration keystrokeIdle = Duration.ofNanos(dev.understudy.core.privacy.KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
     private final List<dev.understudy.core.privacy.PrivacyStage> privacyStages = new ArrayList<>();
 
     private Builder() {}
@@ -344,8 +353,19 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
+     * How long typed text may pause before the runtime stores what was typed so far: default 2 s.
+     * Keystroke-level edits are joined before redaction sees them, so a secret typed key by key is
+     * detected whole and its fragments never reach the store.
+     */
+    public Builder keystrokeIdle(Duration idle) {
+      this.keystrokeIdle = positive(idle, "keystrokeIdle");
+      return this;
+    }
+
+    /**
      * Adds a privacy stage the runtime runs on every action before plugin processors, in the order
-     * added. The runtime's own privacy defaults come first.
+     * added. It sees typed text joined (see {@link #keystrokeIdle}). The runtime's own stages (the
+     * policy, secure fields) come first.
      */
     public Builder privacyStage(dev.understudy.core.privacy.PrivacyStage stage) {
       privacyStages.add(Objects.requireNonNull(stage, "stage"));
@@ -554,7 +574,10 @@ public final class Recording implements AutoCloseable {
 
       ActionLog log = logFactory.open(sessionId, durability, clock);
       Pipeline pipeline =
-          new Pipeline(queue, log, adapters, privacyStages, processors, sinks, sessionId, clock, policy,
+          new Pipeline(queue, log, adapters,
+              List.of(new dev.understudy.core.privacy.SecureFields()),
+              new dev.understudy.core.privacy.KeystrokeCoalescer<>(keystrokeIdle.toNanos()),
+              privacyStages, processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
       Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
       recording.ownedPlugins = host;
