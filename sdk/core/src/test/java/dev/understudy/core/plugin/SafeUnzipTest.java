@@ -51,15 +51,18 @@ class SafeUnzipTest {
   private void pluginsWith(Map<String, byte[]> entries) throws IOException {
     dir = Files.createDirectories(root.resolve("plugins"));
     PluginJarBuilder.plugin("good", "1.0.0").extension(EchoAdapterProvider.class).signedWith(KEY).buildJar(dir);
-    Path zip = dir.resolve("evil.zip");
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+    writeZip(dir.resolve("evil.zip"), entries);
+    PluginSignature.sign(dir.resolve("evil.zip"), KEY);
+  }
+
+  private static void writeZip(Path zip, Map<String, byte[]> entries) throws IOException {
+    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         out.putNextEntry(new ZipEntry(entry.getKey()));
         out.write(entry.getValue());
         out.closeEntry();
       }
     }
-    PluginSignature.sign(zip, KEY);
   }
 
   private void assertRefused(String reason) throws IOException {
@@ -140,13 +143,7 @@ class SafeUnzipTest {
     Path zip = dir.resolve("evil.zip");
     Map<String, byte[]> entries = pluginEntriesAnd("classes/aaaa.txt");
     entries.put("classes/bbbb.txt", "second".getBytes(StandardCharsets.UTF_8));
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        out.putNextEntry(new ZipEntry(entry.getKey()));
-        out.write(entry.getValue());
-        out.closeEntry();
-      }
-    }
+    writeZip(zip, entries);
     byte[] bytes = Files.readAllBytes(zip);
     String latin = new String(bytes, StandardCharsets.ISO_8859_1).replace("classes/bbbb.txt", "classes/aaaa.txt");
     Files.write(zip, latin.getBytes(StandardCharsets.ISO_8859_1));
