@@ -4,6 +4,9 @@ import dev.understudy.api.AdapterProvider;
 import dev.understudy.core.Recording;
 import dev.understudy.core.plugin.LoadedProvider;
 import dev.understudy.core.plugin.PluginHost;
+import dev.understudy.core.plugin.PluginKeys;
+import dev.understudy.core.plugin.PluginSignature;
+import dev.understudy.core.plugin.TrustedKeys;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
@@ -26,12 +29,21 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Record a short scripted session on embedded defaults and print its timeline.",
       "The hello adapter plugin, bundled with the command, plays a person writing a report and signing",
-      "in to publish it; it is loaded through the real plugin host and recorded into the session store."
+      "in to publish it; it is loaded through the real plugin host and recorded into the session store.",
+      "The build signs the bundled plugin with a demo key made for that build; the demo trusts that key",
+      "alone, for this run only, and verifies the signature like any other plugin's."
     })
 final class DemoCommand implements Callable<Integer> {
 
   /** Where the build puts the hello adapter plugin inside this jar. */
   static final String BUNDLED_PLUGIN = "/dev/understudy/cli/demo/hello-adapter.jar";
+  /** Its signature, made by the build ('plugins sign') with the build's demo key. */
+  static final String BUNDLED_SIGNATURE = BUNDLED_PLUGIN + PluginSignature.SUFFIX;
+  /**
+   * The demo key's public half, put there by the build ('plugins trust --home' on the demo resources);
+   * its private half stays in the build directory and is not shipped.
+   */
+  static final String BUNDLED_DEMO_KEY = "/dev/understudy/cli/demo/" + PluginTrust.TRUSTED_KEYS + "/understudy-demo.pub";
 
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
@@ -45,14 +57,22 @@ final class DemoCommand implements Callable<Integer> {
     Home home = homeOption.resolve(root);
     Path plugins = Files.createTempDirectory("understudy-demo-plugins");
     try {
-      unpackBundledPlugin(plugins);
-      try (PluginHost host = PluginHost.load(plugins)) {
+      Path demoKey = Files.createDirectory(plugins.resolve(PluginTrust.TRUSTED_KEYS)).resolve("understudy-demo.pub");
+      unpack(BUNDLED_PLUGIN, plugins.resolve("hello-adapter.jar"));
+      unpack(BUNDLED_SIGNATURE, plugins.resolve("hello-adapter.jar" + PluginSignature.SUFFIX));
+      unpack(BUNDLED_DEMO_KEY, demoKey);
+      PluginHost.Options options = PluginHost.Options.builder()
+          .trustedKeys(TrustedKeys.of(PluginKeys.readPublicKey(demoKey)))
+          .build();
+      try (PluginHost host = PluginHost.load(plugins, options)) {
         if (!host.problems().isEmpty()) {
           throw new CliException(ExitCodes.INTERNAL, "the bundled demo plugin did not load: " + host.problems());
         }
         LoadedProvider<AdapterProvider> hello = host.adapter("hello");
         root.err.println("Understudy demo: recording a scripted session with the '" + hello.pluginId() + "' plugin into "
             + home.sessions());
+        root.err.println("Plugin '" + hello.pluginId() + "': " + host.plugin(hello.pluginId()).signature().describe()
+            + " (this build's demo key, trusted for this run only)");
         Recording recording = Recording.builder()
             .storeDirectory(home.sessions())
             .adapter(hello.provider(), hello.pluginId(), hello.pluginVersion())
@@ -87,13 +107,13 @@ final class DemoCommand implements Callable<Integer> {
         + " | understudy export " + prefix + " --format jsonl");
   }
 
-  private static void unpackBundledPlugin(Path dir) throws IOException {
-    try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_PLUGIN)) {
+  private static void unpack(String resource, Path to) throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new CliException(ExitCodes.INTERNAL, "the demo plugin is missing from this build (" + BUNDLED_PLUGIN
+        throw new CliException(ExitCodes.INTERNAL, "the demo plugin is missing from this build (" + resource
             + "); rebuild with 'mvn -DskipTests install'");
       }
-      Files.copy(in, dir.resolve("hello-adapter.jar"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

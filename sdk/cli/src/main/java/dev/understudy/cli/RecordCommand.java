@@ -45,6 +45,7 @@ final class RecordCommand implements Callable<Integer> {
 
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
+  @Mixin PluginTrust trust;
 
   @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory (default: <home>/plugins).")
   Path pluginsDir;
@@ -77,7 +78,7 @@ final class RecordCommand implements Callable<Integer> {
           + " does not exist; put adapter plugin jars there or pass --plugins DIR (try 'understudy demo' first)");
     }
     Map<String, String> config = readConfig();
-    try (PluginHost host = PluginHost.load(dir)) {
+    try (PluginHost host = PluginHost.load(dir, trust.hostOptions(home, root))) {
       host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
       List<LoadedProvider<AdapterProvider>> chosen = new ArrayList<>();
       if (adapters.isEmpty()) {

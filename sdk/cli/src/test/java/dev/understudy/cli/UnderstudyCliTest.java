@@ -3,7 +3,6 @@ package dev.understudy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,7 @@ class UnderstudyCliTest {
 
   @BeforeEach
   void installHelloPlugin() throws IOException {
-    plugins = Files.createDirectories(home.resolve("plugins"));
-    try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.BUNDLED_PLUGIN)) {
-      assertThat(in).as("the build bundles the hello plugin jar").isNotNull();
-      Files.copy(in, plugins.resolve("hello-adapter.jar"));
-    }
+    plugins = BundledHelloPlugin.install(home).getParent();
   }
 
   private String recordOne() {
@@ -66,6 +61,7 @@ class UnderstudyCliTest {
     assertThat(run.out()).contains("Timeline of session", "session_start", "window_switch", ".uno:Bold",
         "button \"Save\" in dialog \"Save As\"", "(value not recorded)", "session_end");
     assertThat(run.err()).contains("● RECORDING", "■ stopped");
+    assertThat(run.err()).contains("Plugin 'hello-adapter': signed by key SHA256:");
     assertThat(sessionIds()).hasSize(1);
     assertThat(new String(storeBytes(), StandardCharsets.ISO_8859_1)).doesNotContain("correct horse");
   }
@@ -167,7 +163,8 @@ class UnderstudyCliTest {
     Files.writeString(plugins.resolve("broken.jar"), "not a jar");
     CliRun run = CliRun.run(home, "plugins");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("hello-adapter", "adapter hello", "interactions", "text content", "Problems:", "broken.jar");
+    assertThat(run.out()).contains("hello-adapter", "adapter hello", "interactions", "text content", "signed by key SHA256:",
+        "Refused", "broken.jar: refused: not signed");
     CliRun missing = CliRun.run(home, "plugins", "--plugins", home.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(3);
   }

@@ -299,6 +299,7 @@ public final class Recording implements AutoCloseable {
     private java.util.function.LongConsumer ackListener;
     private java.nio.file.Path pluginsDirectory;
     private Duration keystrokeIdle = Duration.ofNanos(dev.understudy.core.privacy.KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
+    private dev.understudy.core.plugin.PluginHost.Options pluginOptions;
     private final List<dev.understudy.core.privacy.PrivacyStage> privacyStages = new ArrayList<>();
 
     private Builder() {}
@@ -344,11 +345,23 @@ public final class Recording implements AutoCloseable {
 
     /**
      * Loads every plugin (PF4J jars and zips) in this directory when the recording starts, and adds
-     * all the adapters, processors and sinks they provide. Plugins that fail to load are logged and
-     * left out. The recording unloads them when it closes.
+     * all the adapters, processors and sinks they provide, with the host's default options: each
+     * archive must be signed by a trusted key, and none is trusted, so use
+     * {@link #pluginsDirectory(java.nio.file.Path, dev.understudy.core.plugin.PluginHost.Options)}.
+     * Plugins that fail to load or are refused are logged and left out. The recording unloads them
+     * when it closes.
      */
     public Builder pluginsDirectory(java.nio.file.Path directory) {
+      return pluginsDirectory(directory, dev.understudy.core.plugin.PluginHost.Options.defaults());
+    }
+
+    /**
+     * As {@link #pluginsDirectory(java.nio.file.Path)}, checking archives with these options (trusted
+     * keys, the development-only {@code allowUnsigned}, zip limits).
+     */
+    public Builder pluginsDirectory(java.nio.file.Path directory, dev.understudy.core.plugin.PluginHost.Options options) {
       this.pluginsDirectory = Objects.requireNonNull(directory, "directory");
+      this.pluginOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
@@ -498,7 +511,7 @@ public final class Recording implements AutoCloseable {
       if (pluginsDirectory == null) {
         return startWith(null);
       }
-      dev.understudy.core.plugin.PluginHost host = dev.understudy.core.plugin.PluginHost.load(pluginsDirectory);
+      dev.understudy.core.plugin.PluginHost host = dev.understudy.core.plugin.PluginHost.load(pluginsDirectory, pluginOptions);
       try {
         host.problems().forEach(p -> logger.warning("plugin left out: " + p));
         host.adapters().forEach(a -> adapter(a.provider(), a.pluginId(), a.pluginVersion()));

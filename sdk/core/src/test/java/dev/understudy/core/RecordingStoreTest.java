@@ -56,12 +56,16 @@ class RecordingStoreTest {
 
   @Test
   void loadsAdaptersProcessorsAndSinksFromAPluginsDirectory(@TempDir Path plugins) throws Exception {
+    java.security.KeyPair key = dev.understudy.core.plugin.PluginKeys.generate();
     dev.understudy.testing.PluginJarBuilder.plugin("acme", "2.1.0")
         .extension(dev.understudy.core.plugin.fixture.EchoAdapterProvider.class,
             dev.understudy.core.plugin.fixture.UpperProcessorProvider.class)
+        .signedWith(key)
         .buildJar(plugins);
+    dev.understudy.core.plugin.PluginHost.Options options = dev.understudy.core.plugin.PluginHost.Options.builder()
+        .trustedKeys(dev.understudy.core.plugin.TrustedKeys.of(key.getPublic())).build();
     String id;
-    try (Recording recording = Recording.builder().storeDirectory(root).pluginsDirectory(plugins).start()) {
+    try (Recording recording = Recording.builder().storeDirectory(root).pluginsDirectory(plugins, options).start()) {
       id = recording.sessionIdText();
       assertThat(recording.flush(Duration.ofSeconds(5))).isTrue();
       assertThat(recording.stats().plugins()).extracting(PluginStats::name).contains("echo", "upper");
@@ -82,5 +86,15 @@ class RecordingStoreTest {
       assertThat(a.getSource().getAdapterId()).isEqualTo("echo");
       assertThat(a.getSource().getAdapterVersion()).isEqualTo("2.1.0");
     });
+  }
+
+  @Test
+  void leavesOutPluginsThatAreNotSignedByATrustedKey(@TempDir Path plugins) throws Exception {
+    dev.understudy.testing.PluginJarBuilder.plugin("acme", "2.1.0")
+        .extension(dev.understudy.core.plugin.fixture.EchoAdapterProvider.class)
+        .buildJar(plugins);
+    try (Recording recording = Recording.builder().storeDirectory(root).pluginsDirectory(plugins).start()) {
+      assertThat(recording.stats().plugins()).extracting(PluginStats::name).doesNotContain("echo");
+    }
   }
 }

@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +49,11 @@ import org.pf4j.Plugin;
  * written only when extensions were listed, so a test can build a plugin without one. Entries carry a
  * fixed timestamp, so the same inputs give the same bytes.
  *
+ * <p>{@link #signedWith} also writes {@code <archive>.sig}, the Ed25519 signature file the Understudy
+ * host checks before loading (format {@code understudy-plugin-signature/1}, documented in
+ * {@code docs/plugin-signing.md}). This module does not depend on the core, so it writes the format
+ * itself, which also checks that the documented format is enough to produce a signature the host accepts.
+ *
  * <p>Not thread-safe; build from one thread.
  */
 public final class PluginJarBuilder {
@@ -57,6 +68,7 @@ public final class PluginJarBuilder {
   private final Map<String, byte[]> entries = new LinkedHashMap<>();
   private final Set<String> extensions = new LinkedHashSet<>();
   private String fileName;
+  private KeyPair signingKey;
 
   private PluginJarBuilder(String fileName) {
     this.fileName = fileName;
@@ -181,15 +193,27 @@ public final class PluginJarBuilder {
     return this;
   }
 
+  /**
+   * Signs the archive with this Ed25519 key pair when it is built, writing {@code <archive>.sig}
+   * beside it. Without this the archive is unsigned.
+   */
+  public PluginJarBuilder signedWith(KeyPair key) {
+    this.signingKey = Objects.requireNonNull(key, "key");
+    return this;
+  }
+
   /** Writes {@code <fileName>.jar} into the directory (which must exist) and returns its path. */
   public Path buildJar(Path directory) {
     Path jar = target(directory, ".jar");
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest())) {
+        JarOutputStream out = new JarOutputStream(file)) {
+      // Written as an ordinary first entry so that it too carries the fixed timestamp.
+      put(out, JarFile.MANIFEST_NAME, manifestBytes());
       writeEntries(out, "");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + jar, e);
     }
+    signIfAsked(jar);
     return jar;
   }
 
@@ -200,14 +224,40 @@ public final class PluginJarBuilder {
   public Path buildZip(Path directory) {
     Path zip = target(directory, ".zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      ByteArrayOutputStream manifest = new ByteArrayOutputStream();
-      manifest().write(manifest);
-      put(out, "classes/" + JarFile.MANIFEST_NAME, manifest.toByteArray());
+      put(out, "classes/" + JarFile.MANIFEST_NAME, manifestBytes());
       writeEntries(out, "classes/");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + zip, e);
     }
+    signIfAsked(zip);
     return zip;
+  }
+
+  private void signIfAsked(Path archive) {
+    if (signingKey == null) {
+      return;
+    }
+    try {
+      String format = "understudy-plugin-signature/1";
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive));
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(signingKey.getPrivate());
+      signer.update((format + "\n").getBytes(StandardCharsets.US_ASCII));
+      signer.update(digest);
+      String keyId = "SHA256:" + Base64.getEncoder().withoutPadding()
+          .encodeToString(MessageDigest.getInstance("SHA-256").digest(signingKey.getPublic().getEncoded()));
+      String text = "format: " + format + "\n"
+          + "algorithm: Ed25519\n"
+          + "key: " + keyId + "\n"
+          + "archive: " + archive.getFileName() + "\n"
+          + "archive-sha256: " + HexFormat.of().formatHex(digest) + "\n"
+          + "signature: " + Base64.getEncoder().encodeToString(signer.sign()) + "\n";
+      Files.writeString(archive.resolveSibling(archive.getFileName() + ".sig"), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sign " + archive, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("signedWith: not an Ed25519 key pair (" + e.getMessage() + ")", e);
+    }
   }
 
   private Path target(Path directory, String extension) {
@@ -216,6 +266,12 @@ public final class PluginJarBuilder {
       throw new IllegalArgumentException("directory: not a directory: " + directory);
     }
     return directory.resolve(fileName + extension);
+  }
+
+  private byte[] manifestBytes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    manifest().write(bytes);
+    return bytes.toByteArray();
   }
 
   private Manifest manifest() {

@@ -9,6 +9,14 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -188,5 +196,30 @@ class PluginJarBuilderTest {
     ZipEntry entry = file.getEntry(name);
     assertThat(entry).as(name).isNotNull();
     return new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void signedWithWritesAVerifiableSignatureFileBesideTheArchive() throws Exception {
+    KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+    Path jar = PluginJarBuilder.plugin("greeter", "1.0.0").signedWith(key).buildJar(dir);
+    Path zip = PluginJarBuilder.plugin("greeter", "1.0.0").signedWith(key).buildZip(dir);
+    PluginJarBuilder.plugin("plain", "1.0.0").buildJar(dir);
+
+    assertThat(dir.resolve("plain-1.0.0.jar.sig")).doesNotExist();
+    for (Path archive : List.of(jar, zip)) {
+      Map<String, String> fields = Files.readAllLines(archive.resolveSibling(archive.getFileName() + ".sig")).stream()
+          .filter(l -> l.contains(": "))
+          .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 2)));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive));
+      assertThat(fields).containsEntry("format", "understudy-plugin-signature/1").containsEntry("algorithm", "Ed25519")
+          .containsEntry("archive-sha256", HexFormat.of().formatHex(digest));
+      assertThat(fields.get("key")).startsWith("SHA256:");
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(key.getPublic());
+      verifier.update("understudy-plugin-signature/1\n".getBytes(StandardCharsets.US_ASCII));
+      verifier.update(digest);
+      assertThat(verifier.verify(Base64.getDecoder().decode(fields.get("signature")))).isTrue();
+    }
   }
 }

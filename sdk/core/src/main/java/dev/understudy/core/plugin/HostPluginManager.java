@@ -1,8 +1,12 @@
 package dev.understudy.core.plugin;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,15 +32,17 @@ import org.pf4j.PluginRepository;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
-import org.pf4j.util.Unzip;
 
 /**
  * PF4J's {@link DefaultPluginManager}, adjusted so that one bad plugin costs only itself, every failure
  * is reported with its file name, and plugins share the API classes with the host.
  *
  * <ul>
- *   <li>Plugins are the jars and zips of one directory ({@link PluginDirectoryRepository}); zips are
- *       unpacked into a temporary directory this manager owns, never next to the zip.
+ *   <li>Plugins are the jars and zips of one directory ({@link PluginDirectoryRepository}). Each is
+ *       first copied into a private temporary directory this manager owns, hashing it on the way; its
+ *       signature is checked against that digest ({@link SignatureCheck}) before anything else reads
+ *       the copy, and only the copy is loaded, so the file cannot be swapped between the check and the
+ *       load. Zips are unpacked from the copy ({@link SafeUnzip}), never next to the zip.
  *   <li>Class loaders are {@link SharedApiClassLoader}s whose parent is the host's loader.
  *   <li>Each archive is loaded on its own: an exception or linkage error is recorded as a
  *       {@link PluginProblem} and loading goes on with the next.
@@ -51,13 +57,19 @@ final class HostPluginManager extends DefaultPluginManager {
   private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
 
   private final List<PluginProblem> problems = new ArrayList<>();
-  // The path PF4J knows a plugin by (the unpacked directory for a zip) -> the file in the directory.
+  private final List<PluginProblem> refused = new ArrayList<>();
+  // The path PF4J knows a plugin by (the copy, or the unpacked directory for a zip) -> the file in the directory.
   private final Map<Path, Path> files = new HashMap<>();
-  private Path unpackRoot;
+  private final Map<Path, SignatureStatus> signatures = new HashMap<>();
+  private final SignatureCheck signatureCheck;
+  private final SafeUnzip unzip;
+  private Path workRoot;
 
-  HostPluginManager(Path directory) {
+  HostPluginManager(Path directory, PluginHost.Options options) {
     super(directory);
     resolveRecoveryStrategy = ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE;
+    signatureCheck = new SignatureCheck(options.trustedKeys(), options.allowUnsigned());
+    unzip = new SafeUnzip(options.maxZipEntries(), options.maxUnpackedBytes());
   }
 
   @Override
@@ -105,6 +117,8 @@ final class HostPluginManager extends DefaultPluginManager {
     for (Path file : pluginRepository.getPluginPaths()) {
       try {
         loadPluginFromPath(file);
+      } catch (RefusedArchiveException e) {
+        refused.add(report(file, "refused: " + e.getMessage()));
       } catch (RuntimeException | LinkageError e) {
         report(file, Reasons.of(e));
       }
@@ -141,9 +155,13 @@ final class HostPluginManager extends DefaultPluginManager {
 
   @Override
   protected PluginWrapper loadPluginFromPath(Path file) {
-    checkArchive(file);
-    Path pluginPath = PluginDirectoryRepository.isZip(file) ? unpack(file) : file;
+    Path copy = workDirectory("archives").resolve(file.getFileName());
+    byte[] digest = copy(file, copy);
+    SignatureStatus signature = signatureCheck.check(PluginSignature.fileOf(file), digest);
+    checkArchive(copy);
+    Path pluginPath = PluginDirectoryRepository.isZip(file) ? unpack(copy) : copy;
     files.put(pluginPath, file);
+    signatures.put(pluginPath, signature);
     return super.loadPluginFromPath(pluginPath);
   }
 
@@ -168,29 +186,69 @@ final class HostPluginManager extends DefaultPluginManager {
     return files.getOrDefault(plugin.getPluginPath(), plugin.getPluginPath());
   }
 
-  void report(Path file, String reason) {
+  /** How this plugin's archive passed the signature check. */
+  SignatureStatus signatureOf(PluginWrapper plugin) {
+    return signatures.get(plugin.getPluginPath());
+  }
+
+  PluginProblem report(Path file, String reason) {
     PluginProblem problem = new PluginProblem(file.getFileName().toString(), reason);
     // INFO, not WARNING: problems() is how callers learn of these, and the CLI prints them itself.
     LOG.info(() -> "plugin problem: " + problem);
     problems.add(problem);
+    return problem;
   }
 
   List<PluginProblem> problems() {
     return List.copyOf(problems);
   }
 
-  /** Deletes the directory zips were unpacked into; call after the plugins are unloaded. */
+  List<PluginProblem> refused() {
+    return List.copyOf(refused);
+  }
+
+  /** Deletes the copied archives and unpacked zips; call after the plugins are unloaded. */
   void deleteUnpacked() {
-    if (unpackRoot == null) {
+    if (workRoot != null) {
+      deleteTree(workRoot);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(unpackRoot)) {
+    try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot delete unpacked plugins in " + unpackRoot, e);
+      LOG.log(Level.WARNING, "Cannot delete unpacked plugins in " + root, e);
     }
+  }
+
+  /** A subdirectory of this manager's private temporary directory (owner-only where POSIX). */
+  private Path workDirectory(String name) {
+    try {
+      if (workRoot == null) {
+        workRoot = Files.createTempDirectory("understudy-plugins-");
+      }
+      return Files.createDirectories(workRoot.resolve(name));
+    } catch (IOException e) {
+      throw new PluginRuntimeException(e, "cannot create a temporary directory for plugins");
+    }
+  }
+
+  /** Copies the archive and returns the SHA-256 of the bytes copied. */
+  private static byte[] copy(Path from, Path to) {
+    MessageDigest digest = PluginKeys.sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
+        OutputStream out = Files.newOutputStream(to)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new PluginRuntimeException(e, "cannot read the archive");
+    }
+    return digest.digest();
   }
 
   private static void checkArchive(Path file) {
@@ -202,16 +260,17 @@ final class HostPluginManager extends DefaultPluginManager {
   }
 
   private Path unpack(Path zip) {
+    String name = zip.getFileName().toString();
+    Path target = workDirectory("unpacked").resolve(name.substring(0, name.length() - ".zip".length()));
     try {
-      if (unpackRoot == null) {
-        unpackRoot = Files.createTempDirectory("understudy-plugins-");
-      }
-      String name = zip.getFileName().toString();
-      Path target = unpackRoot.resolve(name.substring(0, name.length() - ".zip".length()));
-      new Unzip(zip.toFile(), target.toFile()).extract();
+      unzip.extract(zip, target);
       return target;
     } catch (IOException e) {
+      deleteTree(target);
       throw new PluginRuntimeException(e, "cannot unpack {}", zip.getFileName());
+    } catch (RuntimeException e) {
+      deleteTree(target);
+      throw e;
     }
   }
 }

@@ -19,12 +19,26 @@ import org.pf4j.PluginWrapper;
  * Loads the Understudy plugins of one directory with PF4J and hands out their extensions.
  *
  * <pre>{@code
- * try (PluginHost host = PluginHost.load(Path.of("plugins"))) {
+ * PluginHost.Options options = PluginHost.Options.builder()
+ *     .trustedKeysDirectory(home.resolve("trusted-keys"))
+ *     .build();
+ * try (PluginHost host = PluginHost.load(Path.of("plugins"), options)) {
  *   host.problems().forEach(p -> System.err.println(p));   // "broken.jar: not a jar or zip archive (...)"
  *   LoadedProvider<AdapterProvider> hello = host.adapter("hello");
  *   ...
  * }
  * }</pre>
+ *
+ * <p>Signatures: no class of a plugin is loaded before its archive passes the signature check. Each
+ * archive needs a signature file beside it ({@code acme.jar.sig}, see {@link PluginSignature}) made
+ * with a key in {@link Options#trustedKeys()}; an archive that is unsigned, signed by an untrusted key,
+ * or whose signature does not verify is refused, with a one-line {@link PluginProblem} in
+ * {@link #problems()} and {@link #refused()}, and the others load. {@link Options.Builder#allowUnsigned}
+ * lets unsigned and untrusted archives in for development; a signature that does not verify is
+ * refused even then. The host verifies, and then loads, a private copy of each archive, so the file
+ * in the directory cannot be swapped in between. Zips are unpacked safely ({@code SafeUnzip}):
+ * an entry that would land outside the plugin's directory refuses the archive, as does one with more
+ * than {@link Options#maxZipEntries()} entries or more than {@link Options#maxUnpackedBytes()} bytes.
  *
  * <p>A plugin is a PF4J jar, or a PF4J zip (classes under {@code classes/}, libraries under
  * {@code lib/}), with its descriptor in {@code META-INF/MANIFEST.MF} ({@code Plugin-Id},
@@ -64,6 +78,7 @@ public final class PluginHost implements AutoCloseable {
   private final List<LoadedProvider<SinkProvider>> sinks;
   private final List<PluginSummary> plugins;
   private final List<PluginProblem> problems;
+  private final List<PluginProblem> refused;
   private volatile boolean closed;
 
   private PluginHost(Path directory, HostPluginManager manager, ExtensionScanner scanner, List<PluginSummary> plugins) {
@@ -74,20 +89,36 @@ public final class PluginHost implements AutoCloseable {
     this.sinks = List.copyOf(scanner.sinks);
     this.plugins = List.copyOf(plugins);
     this.problems = manager.problems();
+    this.refused = manager.refused();
   }
 
   /**
-   * Loads and starts every plugin in the directory and creates their extensions. Blocks while it
-   * does. Problems with single plugins are in {@link #problems()}, not thrown.
+   * Loads the directory's plugins with {@link Options#defaults()}: signatures required and no key
+   * trusted, so only an empty directory loads cleanly. Use {@link #load(Path, Options)}.
    *
    * @throws IllegalArgumentException if {@code pluginsDirectory} is not an existing directory
    */
   public static PluginHost load(Path pluginsDirectory) {
+    return load(pluginsDirectory, Options.defaults());
+  }
+
+  /**
+   * Checks, loads and starts every plugin in the directory and creates their extensions. Blocks while
+   * it does. Problems with single plugins, refusals included, are in {@link #problems()}, not thrown.
+   *
+   * @throws IllegalArgumentException if {@code pluginsDirectory} is not an existing directory
+   */
+  public static PluginHost load(Path pluginsDirectory, Options options) {
     Objects.requireNonNull(pluginsDirectory, "pluginsDirectory");
+    Objects.requireNonNull(options, "options");
     if (!Files.isDirectory(pluginsDirectory)) {
       throw new IllegalArgumentException("pluginsDirectory: not a directory: " + pluginsDirectory);
     }
-    HostPluginManager manager = new HostPluginManager(pluginsDirectory);
+    if (options.allowUnsigned()) {
+      LOG.warning(() -> "Unsigned plugins are allowed (development only): plugins in " + pluginsDirectory
+          + " load without a trusted signature");
+    }
+    HostPluginManager manager = new HostPluginManager(pluginsDirectory, options);
     try {
       manager.loadPlugins();
       manager.startPlugins();
@@ -188,6 +219,14 @@ public final class PluginHost implements AutoCloseable {
     return problems;
   }
 
+  /**
+   * The archives that were refused outright (signature missing, untrusted or not verifying; unsafe
+   * to unpack), none of whose code was loaded. Each is also in {@link #problems()}.
+   */
+  public List<PluginProblem> refused() {
+    return refused;
+  }
+
   /** Stops and unloads every plugin and closes their class loaders. Idempotent. */
   @Override
   public synchronized void close() {
@@ -239,6 +278,126 @@ public final class PluginHost implements AutoCloseable {
         provider == null ? "" : provider,
         plugin.getPluginState().toString(),
         manager.fileOf(plugin).getFileName().toString(),
+        manager.signatureOf(plugin),
         extensions);
+  }
+
+  /**
+   * How the host checks archives before loading them. Immutable; build with {@link #builder()}.
+   *
+   * <p>Defaults: signatures required ({@code allowUnsigned} false), no trusted keys, at most
+   * {@value #DEFAULT_MAX_ZIP_ENTRIES} entries and {@value #DEFAULT_MAX_UNPACKED_BYTES} bytes per
+   * unpacked zip.
+   */
+  public static final class Options {
+
+    /** Default limit on the entries of a plugin zip. */
+    public static final int DEFAULT_MAX_ZIP_ENTRIES = 10_000;
+    /** Default limit on the bytes a plugin zip unpacks to: 256 MiB. */
+    public static final long DEFAULT_MAX_UNPACKED_BYTES = 256L * 1024 * 1024;
+
+    private static final Options DEFAULTS = builder().build();
+
+    private final TrustedKeys trustedKeys;
+    private final boolean allowUnsigned;
+    private final int maxZipEntries;
+    private final long maxUnpackedBytes;
+
+    private Options(Builder builder) {
+      this.trustedKeys = builder.trustedKeys;
+      this.allowUnsigned = builder.allowUnsigned;
+      this.maxZipEntries = builder.maxZipEntries;
+      this.maxUnpackedBytes = builder.maxUnpackedBytes;
+    }
+
+    /** Signatures required, no key trusted, default limits. */
+    public static Options defaults() {
+      return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** The keys whose signatures are accepted. */
+    public TrustedKeys trustedKeys() {
+      return trustedKeys;
+    }
+
+    /** Whether unsigned and untrusted archives load anyway (development only). */
+    public boolean allowUnsigned() {
+      return allowUnsigned;
+    }
+
+    /** The most entries a plugin zip may have. */
+    public int maxZipEntries() {
+      return maxZipEntries;
+    }
+
+    /** The most bytes a plugin zip may unpack to. */
+    public long maxUnpackedBytes() {
+      return maxUnpackedBytes;
+    }
+
+    /** Builds {@link Options}. Not thread-safe. */
+    public static final class Builder {
+
+      private TrustedKeys trustedKeys = TrustedKeys.none();
+      private boolean allowUnsigned;
+      private int maxZipEntries = DEFAULT_MAX_ZIP_ENTRIES;
+      private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
+
+      private Builder() {}
+
+      /** Accepts signatures by these keys (replacing any set before). Default: none. */
+      public Builder trustedKeys(TrustedKeys keys) {
+        this.trustedKeys = Objects.requireNonNull(keys, "trustedKeys");
+        return this;
+      }
+
+      /**
+       * Accepts signatures by the {@code *.pub} keys in this directory, read now; a directory that
+       * does not exist trusts nothing.
+       *
+       * @throws IllegalArgumentException naming a file that is not an Ed25519 public key
+       */
+      public Builder trustedKeysDirectory(Path directory) {
+        return trustedKeys(TrustedKeys.fromDirectory(Objects.requireNonNull(directory, "trustedKeysDirectory")));
+      }
+
+      /**
+       * For development only: load archives that have no signature, or are signed by a key that is
+       * not trusted. A signature that does not verify is still refused. The host logs a warning when
+       * it loads with this set. Default: false.
+       */
+      public Builder allowUnsigned(boolean allow) {
+        this.allowUnsigned = allow;
+        return this;
+      }
+
+      /** The most entries a plugin zip may have. Default {@value Options#DEFAULT_MAX_ZIP_ENTRIES}. */
+      public Builder maxZipEntries(int max) {
+        if (max < 1) {
+          throw new IllegalArgumentException("maxZipEntries: must be at least 1, was " + max);
+        }
+        this.maxZipEntries = max;
+        return this;
+      }
+
+      /** The most bytes a plugin zip may unpack to. Default {@value Options#DEFAULT_MAX_UNPACKED_BYTES}. */
+      public Builder maxUnpackedBytes(long max) {
+        if (max < 1) {
+          throw new IllegalArgumentException("maxUnpackedBytes: must be at least 1, was " + max);
+        }
+        this.maxUnpackedBytes = max;
+        return this;
+      }
+
+      /** The options. */
+      public Options build() {
+        return new Options(this);
+      }
+    }
   }
 }

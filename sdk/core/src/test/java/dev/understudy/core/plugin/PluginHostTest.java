@@ -22,6 +22,7 @@ import dev.understudy.testing.RecordingCaptureContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,10 @@ class PluginHostTest {
 
   @TempDir Path dir;
 
+  // These tests are about loading; most archives are unsigned, so unsigned ones are allowed here.
+  // goodPlugin() is signed with a trusted key. Refusals are PluginSignatureTest's and SafeUnzipTest's.
+  private static final KeyPair KEY = PluginKeys.generate();
+
   private PluginHost host;
 
   @AfterEach
@@ -45,7 +50,8 @@ class PluginHostTest {
   }
 
   private PluginHost load() {
-    host = PluginHost.load(dir);
+    host = PluginHost.load(dir, PluginHost.Options.builder().trustedKeys(TrustedKeys.of(KEY.getPublic()))
+        .allowUnsigned(true).build());
     return host;
   }
 
@@ -53,6 +59,7 @@ class PluginHostTest {
     return PluginJarBuilder.plugin("acme", "1.2.0")
         .provider("Acme Corp")
         .extension(EchoAdapterProvider.class, UpperProcessorProvider.class, ListSinkProvider.class)
+        .signedWith(KEY)
         .buildJar(dir);
   }
 
@@ -87,6 +94,7 @@ class PluginHostTest {
       assertThat(plugin.provider()).isEqualTo("Acme Corp");
       assertThat(plugin.state()).isEqualTo("STARTED");
       assertThat(plugin.file()).isEqualTo("acme-1.2.0.jar");
+      assertThat(plugin.signature()).isEqualTo(new SignatureStatus(SignatureStatus.Kind.SIGNED, PluginKeys.fingerprint(KEY.getPublic())));
       assertThat(plugin.extensions()).containsExactly(
           new ExtensionSummary(ComponentKind.COMPONENT_KIND_ADAPTER, "echo", EchoAdapterProvider.class.getName(),
               Set.of(Capability.CAPABILITY_INTERACTIONS)),
@@ -150,6 +158,7 @@ class PluginHostTest {
     assertThat(host.problems()).isEmpty();
     assertThat(host.adapter("echo").pluginId()).isEqualTo("zipped");
     assertThat(host.plugin("zipped").file()).isEqualTo("zipped-3.0.0.zip");
+    assertThat(host.plugin("zipped").signature().kind()).isEqualTo(SignatureStatus.Kind.UNSIGNED_ALLOWED);
     // Unpacked outside the plugins directory: the directory holds only what the person put there.
     assertThat(dir.toFile().list()).containsExactly("zipped-3.0.0.zip");
   }
