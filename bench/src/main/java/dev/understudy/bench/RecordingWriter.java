@@ -39,10 +39,10 @@ final class RecordingWriter implements ActionWriter {
       throws IOException {
     this.recording = builder
         .acknowledgementListener(seq -> {
-          acked = seq;
           if (onAck != null) {
-            onAck.accept(seq);
+            onAck.accept(seq); // before the volatile write, which publishes what it recorded
           }
+          acked = seq;
           if (seq >= wanted) {
             Thread w = waiter;
             if (w != null) {
