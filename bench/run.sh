@@ -5,6 +5,7 @@
 #   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
 #   bench/run.sh -i 2 -r 1s      # extra JMH options, appended (later options win)
 #
+# UNDERSTUDY_BENCH_RESULTS: where results go (default bench/results).
 # UNDERSTUDY_BENCH_DIR: where the benchmarks write their files (default: the temporary directory).
 # It must be on a real disk (not tmpfs) for the power-safe figures to mean anything.
 set -euo pipefail
@@ -14,7 +15,7 @@ cd "$root"
 mvn -q -B -DskipTests -pl bench -am package
 
 jar=bench/target/benchmarks.jar
-out=bench/results
+out="${UNDERSTUDY_BENCH_RESULTS:-bench/results}"
 data="${UNDERSTUDY_BENCH_DIR:-${TMPDIR:-/tmp}}"
 mkdir -p "$out" "$data"
 jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
