@@ -1,7 +1,6 @@
 package dev.understudy.bench;
 
 import dev.understudy.proto.v1.Durability;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,8 +43,7 @@ public class PowerSafeBenchmark {
   public String writer;
 
   private Workload workload;
-  private Path dir;
-  private ActionWriter out;
+  private Writers.Fresh out;
   private int next;
 
   @Setup(Level.Trial)
@@ -55,17 +53,12 @@ public class PowerSafeBenchmark {
 
   @Setup(Level.Iteration)
   public void open() throws Exception {
-    dir = Writers.newDirectory();
-    out = Writers.open(writer, dir, Durability.DURABILITY_POWER_SAFE, 2 * ACTIONS);
+    out = Writers.openFresh(writer, Durability.DURABILITY_POWER_SAFE, 2 * ACTIONS);
   }
 
   @TearDown(Level.Iteration)
   public void close() throws Exception {
-    try {
-      out.close();
-    } finally {
-      Writers.delete(dir);
-    }
+    out.close();
   }
 
   @Benchmark
@@ -73,17 +66,17 @@ public class PowerSafeBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(ACTIONS)
   public void writeAndAcknowledge() throws Exception {
-    ActionWriter.writeAll(out, workload);
+    ActionWriter.writeAll(out.writer(), workload);
   }
 
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public void oneActionAcknowledged() throws Exception {
-    if (!out.write(workload.action(next))) {
+    if (!out.writer().write(workload.action(next))) {
       throw new IllegalStateException("dropped");
     }
-    out.acknowledge();
+    out.writer().acknowledge();
     next = next + 1 == workload.size() ? 0 : next + 1;
   }
 }

@@ -1,7 +1,6 @@
 package dev.understudy.bench;
 
 import dev.understudy.proto.v1.Durability;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,8 +48,7 @@ public class ThroughputBenchmark {
   public String writer;
 
   private Workload workload;
-  private Path dir;
-  private ActionWriter out;
+  private Writers.Fresh out;
 
   @Setup(Level.Trial)
   public void generate() {
@@ -59,22 +57,17 @@ public class ThroughputBenchmark {
 
   @Setup(Level.Iteration)
   public void open() throws Exception {
-    dir = Writers.newDirectory();
-    out = Writers.open(writer, dir, Durability.DURABILITY_PROCESS_SAFE, 2 * ACTIONS);
+    out = Writers.openFresh(writer, Durability.DURABILITY_PROCESS_SAFE, 2 * ACTIONS);
   }
 
   @TearDown(Level.Iteration)
   public void close() throws Exception {
-    try {
-      out.close();
-    } finally {
-      Writers.delete(dir);
-    }
+    out.close();
   }
 
   @Benchmark
   @OperationsPerInvocation(ACTIONS)
   public void writeAndAcknowledge() throws Exception {
-    ActionWriter.writeAll(out, workload);
+    ActionWriter.writeAll(out.writer(), workload);
   }
 }

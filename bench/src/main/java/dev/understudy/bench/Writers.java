@@ -47,6 +47,29 @@ final class Writers {
     }
   }
 
+  /** A writer in a directory of its own; closing closes the writer and deletes the directory. */
+  record Fresh(Path dir, ActionWriter writer) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      try {
+        writer.close();
+      } finally {
+        delete(dir);
+      }
+    }
+  }
+
+  /** Opens the named writer in a new directory; see {@link #open}. */
+  static Fresh openFresh(String name, Durability durability, int queueCapacity) throws Exception {
+    Path dir = newDirectory();
+    try {
+      return new Fresh(dir, open(name, dir, durability, queueCapacity));
+    } catch (Exception | Error e) {
+      delete(dir);
+      throw e;
+    }
+  }
+
   /** A new empty directory under {@link #DIR_PROPERTY} (or the temporary directory). */
   static Path newDirectory() throws IOException {
     String base = System.getProperty(DIR_PROPERTY, System.getProperty("java.io.tmpdir"));
