@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs them all (about 7 minutes on a 2-core machine), writing JMH's JSON
+# and text output and the figure programs' output to bench/results/.
+#
+#   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
+#   bench/run.sh -i 2 -r 1s      # extra JMH options, appended (later options win)
+#
+# UNDERSTUDY_BENCH_RESULTS: where results go (default bench/results).
+# UNDERSTUDY_BENCH_DIR: where the benchmarks write their files (default: the temporary directory).
+# It must be on a real disk (not tmpfs) for the power-safe figures to mean anything.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+mvn -q -B -DskipTests -pl bench -am package
+
+jar=bench/target/benchmarks.jar
+out="${UNDERSTUDY_BENCH_RESULTS:-bench/results}"
+data="${UNDERSTUDY_BENCH_DIR:-${TMPDIR:-/tmp}}"
+mkdir -p "$out" "$data"
+jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
+
+{
+  echo "nproc: $(nproc)"
+  grep -m1 'model name' /proc/cpuinfo
+  grep MemTotal /proc/meminfo
+  java -version 2>&1
+  uname -srm
+  grep PRETTY_NAME /etc/os-release || true
+  echo "data directory: $data ($(df -T "$data" | awk 'NR==2 {print $2}'))"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} > "$out/machine.txt"
+
+for b in EmitBenchmark ThroughputBenchmark PowerSafeBenchmark; do
+  java -jar "$jar" "dev.understudy.bench.$b" "${jmh[@]}" "$@" -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
+done
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
+echo "results in $out/"
