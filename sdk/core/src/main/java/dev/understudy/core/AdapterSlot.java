@@ -127,6 +127,20 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
   /** Losses taken from a slot, to be written as one Gap. */
   record PendingLoss(long count, long sinceUnixNanos, String detail) {}
 
+  // Pipeline thread only: the last source stamped, so an unchanged source is one shared instance
+  // (cheap for the store's dictionary to recognise) instead of a new message per action.
+  private Source lastSourceIn;
+  private Source lastSourceOut;
+
+  /** Pipeline thread: the action's source with this adapter's id and version written in. */
+  Source stampedSource(Source in) {
+    if (in != lastSourceIn && !in.equals(lastSourceIn)) {
+      lastSourceIn = in;
+      lastSourceOut = in.toBuilder().setAdapterId(name).setAdapterVersion(version).build();
+    }
+    return lastSourceOut;
+  }
+
   /** Pipeline thread: one of this adapter's actions reached the store. */
   void countWritten() {
     written.increment();

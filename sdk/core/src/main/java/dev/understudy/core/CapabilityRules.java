@@ -3,7 +3,6 @@ package dev.understudy.core;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Capability;
 import dev.understudy.proto.v1.ObservationKind;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -11,6 +10,17 @@ import java.util.Set;
  * the policy does not allow. Stateless; any thread.
  */
 final class CapabilityRules {
+
+  // Shared immutable sets: this runs once per action on the pipeline thread.
+  private static final Set<Capability> INTERACTIONS = Set.of(Capability.CAPABILITY_INTERACTIONS);
+  private static final Set<Capability> INTERACTIONS_AND_TEXT =
+      Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT);
+  private static final Set<Capability> TEXT = Set.of(Capability.CAPABILITY_TEXT_CONTENT);
+  private static final Set<Capability> INTERACTIONS_AND_CLIPBOARD =
+      Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_CLIPBOARD_CONTENT);
+  private static final Set<Capability> FILE_NAMES = Set.of(Capability.CAPABILITY_FILE_NAMES);
+  private static final Set<Capability> SCREENSHOTS = Set.of(Capability.CAPABILITY_SCREENSHOTS);
+  private static final Set<Capability> SNAPSHOTS = Set.of(Capability.CAPABILITY_SNAPSHOTS);
 
   private CapabilityRules() {}
 
@@ -27,24 +37,20 @@ final class CapabilityRules {
       case WINDOW_SWITCH:
       case SCROLL:
       case ANNOTATION:
-        return EnumSet.of(Capability.CAPABILITY_INTERACTIONS);
+        return INTERACTIONS;
       case SELECTION:
-        return action.getSelection().getText().isEmpty()
-            ? EnumSet.of(Capability.CAPABILITY_INTERACTIONS)
-            : EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT);
+        return action.getSelection().getText().isEmpty() ? INTERACTIONS : INTERACTIONS_AND_TEXT;
       case TEXT_EDIT:
       case VALUE_CHANGE:
-        return EnumSet.of(Capability.CAPABILITY_TEXT_CONTENT);
+        return TEXT;
       case CLIPBOARD:
-        return action.getClipboard().getContent().isEmpty()
-            ? EnumSet.of(Capability.CAPABILITY_INTERACTIONS)
-            : EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_CLIPBOARD_CONTENT);
+        return action.getClipboard().getContent().isEmpty() ? INTERACTIONS : INTERACTIONS_AND_CLIPBOARD;
       case FILE_EVENT:
-        return EnumSet.of(Capability.CAPABILITY_FILE_NAMES);
+        return FILE_NAMES;
       case OBSERVATION:
         return action.getObservation().getObservationKind() == ObservationKind.OBSERVATION_KIND_SCREENSHOT
-            ? EnumSet.of(Capability.CAPABILITY_SCREENSHOTS)
-            : EnumSet.of(Capability.CAPABILITY_SNAPSHOTS);
+            ? SCREENSHOTS
+            : SNAPSHOTS;
       case SESSION_START:
       case SESSION_END:
       case GAP:

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +44,15 @@ final class Pipeline {
 
   private static final Logger logger = Logger.getLogger(Pipeline.class.getName());
   static final int MAX_BATCH = 1024;
-  private static final long POLL_MILLIS = 20;
+  /**
+   * How long the worker sleeps when the queue is empty. Emitters never wake it: waking a parked
+   * thread costs the emitting (host) thread several microseconds, so the worker wakes on a timer
+   * instead — often while work is arriving, less often once capture has been idle for a while.
+   */
+  static final long PARK_BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  static final long PARK_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /** After this long without work the worker sleeps {@link #PARK_IDLE_NANOS} at a time. */
+  static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final BlockingQueue<Emission> queue;
   private final ActionLog log;
@@ -73,6 +82,7 @@ final class Pipeline {
   /** Records appended since the last commit: what a failed commit loses. */
   private long appendedSinceCommit;
 
+  private long lastWorkNanos = System.nanoTime();
   private final AtomicReference<Call> inCall = new AtomicReference<>();
   private volatile Thread worker;
   private volatile int generation;
@@ -191,7 +201,15 @@ final class Pipeline {
         if (batchIndex >= batch.size()) {
           batch.clear();
           batchIndex = 0;
-          Emission first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          Emission first = queue.poll();
+          if (first == null) {
+            long now = System.nanoTime();
+            LockSupport.parkNanos(now - lastWorkNanos < IDLE_AFTER_NANOS ? PARK_BUSY_NANOS : PARK_IDLE_NANOS);
+            first = queue.poll();
+          }
+          if (first != null) {
+            lastWorkNanos = System.nanoTime();
+          }
           if (first == null) {
             long releaseWanted = releaseRequests.get();
             if (!releaseHeld(releaseWanted > releaseCompletions || (stopping && queue.isEmpty()), gen)) {
@@ -222,8 +240,6 @@ final class Pipeline {
         flushGaps();
         commitAndDispatch();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (Throwable e) {
       // A bug here must not take the recording down silently.
       logger.log(Level.SEVERE, "pipeline worker failed", e);
@@ -262,7 +278,7 @@ final class Pipeline {
     } else if (time != emission.observedUnixNanos()) {
       builder.setObservedTimeUnixNano(emission.observedUnixNanos());
     }
-    builder.getSourceBuilder().setAdapterId(origin.name()).setAdapterVersion(origin.version());
+    builder.setSource(origin.stampedSource(action.getSource()));
     Action current = runStages(stagesBeforeCoalescing, builder.build());
     if (current == null) {
       return true;
