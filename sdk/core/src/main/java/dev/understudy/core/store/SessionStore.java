@@ -264,6 +264,12 @@ public final class SessionStore {
     return new DeletedSession(id, segments, bytes);
   }
 
+  /** What {@link #delete} would remove now: the session's segment files and bytes. */
+  public DeletedSession sizeOf(SessionId id) throws IOException {
+    Path dir = dir(id);
+    return new DeletedSession(id, SegmentFiles.list(dir).size(), bytesOnDisk(dir));
+  }
+
   /** True when a writer holds the session now (it is being recorded). */
   public boolean isActive(SessionId id) throws IOException {
     return SessionLock.isHeld(dir(id));
