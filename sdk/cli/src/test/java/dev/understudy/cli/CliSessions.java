@@ -2,6 +2,7 @@ package dev.understudy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.understudy.api.CaptureClock;
 import dev.understudy.core.store.SessionId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,15 +69,18 @@ final class CliSessions {
     }
   }
 
-  /** A session id whose time is {@code unixMillis}. */
-  static SessionId idAt(long unixMillis, int salt) {
-    byte[] b = new byte[16];
-    for (int i = 0; i < 6; i++) {
-      b[i] = (byte) (unixMillis >>> (40 - 8 * i));
-    }
-    b[6] = 0x70;
-    b[8] = (byte) 0x80;
-    b[15] = (byte) salt;
-    return SessionId.of(b);
+  /** A session id whose time is {@code unixMillis}, with random bits after it. */
+  static SessionId idAt(long unixMillis) {
+    return SessionId.generate(new CaptureClock() {
+      @Override
+      public long nowUnixNanos() {
+        return unixMillis * 1_000_000L;
+      }
+
+      @Override
+      public long nanoTime() {
+        return 0;
+      }
+    });
   }
 }

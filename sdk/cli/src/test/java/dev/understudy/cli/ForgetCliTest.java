@@ -28,8 +28,8 @@ class ForgetCliTest {
   }
 
   /** A closed session that started {@code age} ago, written through the store. */
-  private String oldSession(Duration age, int salt) throws Exception {
-    SessionId id = CliSessions.idAt(Instant.now().minus(age).toEpochMilli(), salt);
+  private String oldSession(Duration age) throws Exception {
+    SessionId id = CliSessions.idAt(Instant.now().minus(age).toEpochMilli());
     try (SessionWriter w = SessionStore.open(home.resolve("sessions")).create(id, StoreOptions.defaults())) {
       w.append(Action.newBuilder().setSeq(1).setTimeUnixNano(id.unixMillis() * 1_000_000L)
           .setSessionEnd(SessionEnd.getDefaultInstance()).build());
@@ -81,8 +81,8 @@ class ForgetCliTest {
 
   @Test
   void forgetsByDateAndByRetentionAndSaysSoWhenNothingMatched() throws Exception {
-    String ancient = oldSession(Duration.ofDays(400), 1);
-    String old = oldSession(Duration.ofDays(40), 2);
+    String ancient = oldSession(Duration.ofDays(400));
+    String old = oldSession(Duration.ofDays(40));
     String recent = sessions.record(Map.of());
 
     CliRun none = CliRun.run(home, "forget", "--before", "2000-01-01");
@@ -102,7 +102,7 @@ class ForgetCliTest {
 
   @Test
   void recordAppliesTheRetentionBeforeItStarts() throws Exception {
-    String old = oldSession(Duration.ofDays(10), 1);
+    String old = oldSession(Duration.ofDays(10));
     String fresh = sessions.record(Map.of(), "--retention", "7d");
     assertThat(sessions.ids()).containsExactly(fresh).doesNotContain(old);
   }
@@ -143,7 +143,7 @@ class ForgetCliTest {
 
   @Test
   void aSessionBeingRecordedIsRefused() throws Exception {
-    SessionId live = CliSessions.idAt(System.currentTimeMillis(), 7);
+    SessionId live = CliSessions.idAt(System.currentTimeMillis());
     try (SessionWriter w = SessionStore.open(home.resolve("sessions")).create(live, StoreOptions.defaults())) {
       CliRun run = CliRun.run(home, "forget", "--session", live.toString());
       assertThat(run.exitCode()).isEqualTo(3);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExportLedgerTest {
 
-  private static final SessionId A = Sessions.idAt(Instant.parse("2024-07-01T10:00:00Z"), 1);
-  private static final SessionId B = Sessions.idAt(Instant.parse("2024-07-02T10:00:00Z"), 2);
+  private static final SessionId A = Sessions.idAt(Instant.parse("2024-07-01T10:00:00Z"));
+  private static final SessionId B = Sessions.idAt(Instant.parse("2024-07-02T10:00:00Z"));
   private static final Instant T = Instant.parse("2024-07-03T00:00:00Z");
 
   @TempDir Path dir;

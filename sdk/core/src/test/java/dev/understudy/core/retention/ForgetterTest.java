@@ -44,8 +44,8 @@ class ForgetterTest {
 
   @Test
   void forgettingOneSessionDeletesItsSegmentsAndExportsAndReportsThem() throws Exception {
-    SessionId june = Sessions.write(store, JUNE, 1, "writer");
-    SessionId july = Sessions.write(store, JULY, 2, "writer");
+    SessionId june = Sessions.write(store, JUNE, "writer");
+    SessionId july = Sessions.write(store, JULY, "writer");
     ExportEntry e1 = exportOf(june, "june.jsonl");
     ExportEntry e2 = exportOf(june, "june-again.jsonl");
     ExportEntry other = exportOf(july, "july.jsonl");
@@ -67,7 +67,7 @@ class ForgetterTest {
 
   @Test
   void aDryRunReportsTheSameAndDeletesNothing() throws Exception {
-    SessionId june = Sessions.write(store, JUNE, 1, "writer");
+    SessionId june = Sessions.write(store, JUNE, "writer");
     ExportEntry e = exportOf(june, "june.jsonl");
     ForgetReport dry = forgetter.forget(SessionSelection.session(june), true);
     assertThat(dry.dryRun()).isTrue();
@@ -81,9 +81,9 @@ class ForgetterTest {
 
   @Test
   void forgettingBeforeADateDeletesOnlyOlderSessions() throws Exception {
-    SessionId june = Sessions.write(store, JUNE, 1, "writer");
-    SessionId july = Sessions.write(store, JULY, 2, "calc");
-    SessionId august = Sessions.write(store, AUGUST, 3, "writer");
+    SessionId june = Sessions.write(store, JUNE, "writer");
+    SessionId july = Sessions.write(store, JULY, "calc");
+    SessionId august = Sessions.write(store, AUGUST, "writer");
     ForgetReport report = forgetter.forget(SessionSelection.startedBefore(Instant.parse("2024-08-01T00:00:00Z")), false);
     assertThat(report.sessions()).extracting(d -> d.id()).containsExactlyInAnyOrder(june, july);
     assertThat(store.sessionIds()).containsExactly(august);
@@ -91,9 +91,9 @@ class ForgetterTest {
 
   @Test
   void forgettingAnAppDeletesWholeSessionsThatHoldAnyOfItsRecords() throws Exception {
-    SessionId mixed = Sessions.write(store, JUNE, 1, "writer", "org.example.bank");
-    SessionId bankOnly = Sessions.write(store, JULY, 2, "org.example.bank");
-    SessionId other = Sessions.write(store, AUGUST, 3, "writer");
+    SessionId mixed = Sessions.write(store, JUNE, "writer", "org.example.bank");
+    SessionId bankOnly = Sessions.write(store, JULY, "org.example.bank");
+    SessionId other = Sessions.write(store, AUGUST, "writer");
     ForgetReport report = forgetter.forget(SessionSelection.app("org.example.bank"), false);
     assertThat(report.sessions()).extracting(d -> d.id()).containsExactlyInAnyOrder(mixed, bankOnly);
     assertThat(store.sessionIds()).containsExactly(other);
@@ -102,7 +102,7 @@ class ForgetterTest {
   @Test
   void encryptedSessionsAreMatchedByAppOnlyWithTheirKey() throws Exception {
     StoreKey key = StoreKey.generate();
-    SessionId secret = Sessions.write(store, JUNE, 1, StoreOptions.builder().encryptionKey(key).build(), "org.example.bank");
+    SessionId secret = Sessions.write(store, JUNE, StoreOptions.builder().encryptionKey(key).build(), "org.example.bank");
     ForgetReport without = forgetter.forget(SessionSelection.app("org.example.bank"), false);
     assertThat(without.sessions()).isEmpty();
     assertThat(without.skipped()).singleElement().satisfies(s -> {
@@ -114,14 +114,14 @@ class ForgetterTest {
     ForgetReport with = Forgetter.of(store.withKey(key), ledger).forget(SessionSelection.app("org.example.bank"), false);
     assertThat(with.sessions()).extracting(d -> d.id()).containsExactly(secret);
     // By date or id, no key is needed.
-    SessionId old = Sessions.write(store, JUNE, 2, StoreOptions.builder().encryptionKey(key).build(), "x");
+    SessionId old = Sessions.write(store, JUNE, StoreOptions.builder().encryptionKey(key).build(), "x");
     assertThat(forgetter.forget(SessionSelection.startedBefore(JULY), false).sessions()).extracting(d -> d.id())
         .containsExactly(old);
   }
 
   @Test
   void nothingMatchedIsAnEmptyReportThatSaysSo() throws Exception {
-    Sessions.write(store, AUGUST, 1, "writer");
+    Sessions.write(store, AUGUST, "writer");
     ForgetReport report = forgetter.forget(SessionSelection.startedBefore(JUNE), false);
     assertThat(report.nothingRemoved()).isTrue();
     assertThat(report.describe()).isEqualTo("nothing to forget: no sessions started before 2024-06-15T09:00:00Z");
@@ -131,8 +131,8 @@ class ForgetterTest {
 
   @Test
   void aSessionBeingRecordedIsRefusedByIdAndLeftWhenMatchedByDate() throws Exception {
-    SessionId old = Sessions.write(store, JUNE, 1, "writer");
-    SessionId live = Sessions.idAt(JULY, 2);
+    SessionId old = Sessions.write(store, JUNE, "writer");
+    SessionId live = Sessions.idAt(JULY);
     try (SessionWriter w = store.create(live, StoreOptions.defaults())) {
       assertThatThrownBy(() -> forgetter.forget(SessionSelection.session(live), false))
           .isInstanceOf(SessionLockedException.class)
@@ -149,13 +149,13 @@ class ForgetterTest {
 
   @Test
   void anUnknownSessionIsAnError() {
-    assertThatThrownBy(() -> forgetter.forget(SessionSelection.session(Sessions.idAt(JUNE, 9)), false))
+    assertThatThrownBy(() -> forgetter.forget(SessionSelection.session(Sessions.idAt(JUNE)), false))
         .isInstanceOf(UnknownSessionException.class);
   }
 
   @Test
   void aChangedExportIsLeftAndReportedAndAMissingOneNoted() throws Exception {
-    SessionId june = Sessions.write(store, JUNE, 1, "writer");
+    SessionId june = Sessions.write(store, JUNE, "writer");
     ExportEntry changed = exportOf(june, "changed.jsonl");
     ExportEntry gone = exportOf(june, "gone.jsonl");
     ExportEntry sameSizeEdit = exportOf(june, "edited.jsonl");

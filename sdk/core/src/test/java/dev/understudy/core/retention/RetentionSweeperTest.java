@@ -3,7 +3,6 @@ package dev.understudy.core.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.understudy.api.CaptureClock;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionStore;
 import java.nio.file.Files;
@@ -19,30 +18,16 @@ class RetentionSweeperTest {
 
   @TempDir Path home;
 
-  private static CaptureClock at(Instant now) {
-    return new CaptureClock() {
-      @Override
-      public long nowUnixNanos() {
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-      }
-
-      @Override
-      public long nanoTime() {
-        return 0;
-      }
-    };
-  }
-
   @Test
   void forgetsSessionsOlderThanTheRetentionWithTheirExports() throws Exception {
     SessionStore store = SessionStore.open(home.resolve("sessions"));
     ExportLedger ledger = ExportLedger.at(home.resolve(ExportLedger.FILE_NAME));
-    SessionId expired = Sessions.write(store, NOW.minus(Duration.ofDays(31)), 1, "writer");
-    SessionId kept = Sessions.write(store, NOW.minus(Duration.ofDays(29)), 2, "writer");
+    SessionId expired = Sessions.write(store, NOW.minus(Duration.ofDays(31)), "writer");
+    SessionId kept = Sessions.write(store, NOW.minus(Duration.ofDays(29)), "writer");
     Path export = Files.writeString(home.resolve("old.jsonl"), "{}\n");
     ledger.recordExport(ExportEntry.of(expired, export, "jsonl", NOW));
 
-    ForgetReport report = RetentionSweeper.sweep(store, ledger, Duration.ofDays(30), at(NOW));
+    ForgetReport report = RetentionSweeper.sweep(store, ledger, Duration.ofDays(30), Sessions.clockAt(NOW));
     assertThat(report.sessions()).extracting(d -> d.id()).containsExactly(expired);
     assertThat(report.exportsRemoved()).isEqualTo(1);
     assertThat(export).doesNotExist();
@@ -52,17 +37,17 @@ class RetentionSweeperTest {
   @Test
   void withoutALedgerOnlySessionsAreForgotten() throws Exception {
     SessionStore store = SessionStore.open(home.resolve("sessions"));
-    Sessions.write(store, NOW.minus(Duration.ofHours(2)), 1, "writer");
-    SessionId kept = Sessions.write(store, NOW.minus(Duration.ofMinutes(30)), 2, "writer");
-    ForgetReport report = RetentionSweeper.sweep(store, Duration.ofHours(1), at(NOW));
+    Sessions.write(store, NOW.minus(Duration.ofHours(2)), "writer");
+    SessionId kept = Sessions.write(store, NOW.minus(Duration.ofMinutes(30)), "writer");
+    ForgetReport report = RetentionSweeper.sweep(store, Duration.ofHours(1), Sessions.clockAt(NOW));
     assertThat(report.sessions()).hasSize(1);
     assertThat(store.sessionIds()).containsExactly(kept);
-    assertThat(RetentionSweeper.sweep(store, Duration.ofHours(1), at(NOW)).nothingRemoved()).isTrue();
+    assertThat(RetentionSweeper.sweep(store, Duration.ofHours(1), Sessions.clockAt(NOW)).nothingRemoved()).isTrue();
   }
 
   @Test
   void rejectsANonPositiveRetention() {
-    assertThatThrownBy(() -> RetentionSweeper.expired(Duration.ZERO, at(NOW)))
+    assertThatThrownBy(() -> RetentionSweeper.expired(Duration.ZERO, Sessions.clockAt(NOW)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention must be positive");
   }
 }

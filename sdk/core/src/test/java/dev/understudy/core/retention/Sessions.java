@@ -1,6 +1,7 @@
 package dev.understudy.core.retention;
 
 import com.google.protobuf.ByteString;
+import dev.understudy.api.CaptureClock;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionWriter;
@@ -18,23 +19,30 @@ final class Sessions {
 
   private Sessions() {}
 
-  /** A session id whose time is {@code start}. */
-  static SessionId idAt(Instant start, int salt) {
-    long ms = start.toEpochMilli();
-    byte[] b = new byte[16];
-    for (int i = 0; i < 6; i++) {
-      b[i] = (byte) (ms >>> (40 - 8 * i));
-    }
-    b[6] = 0x70;
-    b[8] = (byte) 0x80;
-    b[15] = (byte) salt;
-    return SessionId.of(b);
+  /** A session id whose time is {@code start}, with random bits after it. */
+  static SessionId idAt(Instant start) {
+    return SessionId.generate(clockAt(start));
+  }
+
+  /** A clock that always reads {@code now}. */
+  static CaptureClock clockAt(Instant now) {
+    return new CaptureClock() {
+      @Override
+      public long nowUnixNanos() {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      }
+
+      @Override
+      public long nanoTime() {
+        return 0;
+      }
+    };
   }
 
   /** Writes a closed session: start, one invoke per app, end. */
-  static SessionId write(SessionStore store, Instant start, int salt, StoreOptions options, String... apps)
+  static SessionId write(SessionStore store, Instant start, StoreOptions options, String... apps)
       throws IOException {
-    SessionId id = idAt(start, salt);
+    SessionId id = idAt(start);
     long t = start.toEpochMilli() * 1_000_000L;
     try (SessionWriter w = store.create(id, options)) {
       long seq = 1;
@@ -49,8 +57,8 @@ final class Sessions {
     return id;
   }
 
-  static SessionId write(SessionStore store, Instant start, int salt, String... apps) throws IOException {
-    return write(store, start, salt, StoreOptions.defaults(), apps);
+  static SessionId write(SessionStore store, Instant start, String... apps) throws IOException {
+    return write(store, start, StoreOptions.defaults(), apps);
   }
 
   private static Action.Builder record(SessionId id, long seq, long time) {
