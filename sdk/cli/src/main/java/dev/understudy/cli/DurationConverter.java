@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: 500ms, 30s, 5m, 2h, or ISO-8601 (PT30S). */
+/** Reads durations as people write them: 500ms, 30s, 5m, 2h, 30d, or ISO-8601 (PT30S). */
 final class DurationConverter implements ITypeConverter<Duration> {
 
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   @Override
   public Duration convert(String value) {
@@ -30,6 +30,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
         case "m":
           d = Duration.ofMinutes(n);
           break;
+        case "d":
+          d = Duration.ofDays(n);
+          break;
         default:
           d = Duration.ofHours(n);
       }
@@ -37,7 +40,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
       try {
         d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 30s, 5m, 2h or 500ms");
+        throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 30s, 5m, 2h, 30d or 500ms");
       }
     }
     if (d.isZero() || d.isNegative()) {

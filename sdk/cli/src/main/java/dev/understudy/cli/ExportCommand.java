@@ -1,6 +1,8 @@
 package dev.understudy.cli;
 
 import dev.understudy.core.export.JsonLines;
+import dev.understudy.core.retention.ExportEntry;
+import dev.understudy.core.retention.ExportLedger;
 import dev.understudy.core.store.SessionReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {
       "Export a session in a format training code reads.",
-      "jsonl: one JSON object per action, with the schema's field names (docs/EXPORT-JSONL.md)."
+      "jsonl: one JSON object per action, with the schema's field names (docs/EXPORT-JSONL.md).",
+      "Exports written with -o are recorded in <home>/exports.ledger (path, size, SHA-256), so that",
+      "'understudy forget' deletes them with their session. Exports to standard output are not."
     })
 final class ExportCommand implements Callable<Integer> {
 
@@ -30,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
   @Mixin SessionArgs sessionArgs;
+  @Mixin KeyOption keyOption;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES}.")
@@ -44,7 +50,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SessionArgs.Opened opened = sessionArgs.open(homeOption.resolve(root));
+    Home home = homeOption.resolve(root);
+    SessionArgs.Opened opened = sessionArgs.open(home, keyOption.resolve(root));
     if (output == null) {
       long n = export(opened, root.out);
       root.out.flush();
@@ -67,6 +74,15 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(partial);
       throw e;
+    }
+    // Recorded before it is in place: an export the ledger does not know could never be forgotten.
+    try {
+      ExportEntry entry = ExportEntry.of(opened.id(), partial, format.name(), Instant.now()).withPath(target);
+      ExportLedger.at(home.exportLedger()).recordExport(entry);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw new CliException(ExitCodes.NOT_FOUND, "cannot record the export in " + home.exportLedger() + " ("
+          + e.getMessage() + "), so nothing was exported");
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     root.err.println("understudy: exported " + n + " records to " + target);

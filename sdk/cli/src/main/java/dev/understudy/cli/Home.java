@@ -39,6 +39,11 @@ final class Home {
     return root.resolve("sessions");
   }
 
+  /** The ledger of every export written to a file, which {@code forget} uses. */
+  Path exportLedger() {
+    return root.resolve(dev.understudy.core.retention.ExportLedger.FILE_NAME);
+  }
+
   /** The default plugins directory. */
   Path plugins() {
     return root.resolve("plugins");

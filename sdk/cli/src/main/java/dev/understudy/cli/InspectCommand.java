@@ -18,6 +18,7 @@ final class InspectCommand implements Callable<Integer> {
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
   @Mixin SessionArgs sessionArgs;
+  @Mixin KeyOption keyOption;
 
   @Option(names = "--from-seq", paramLabel = "N", description = "Start at this sequence number.")
   long fromSeq = 1;
@@ -33,7 +34,7 @@ final class InspectCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new CliException(ExitCodes.USAGE, "--limit must be 1 or more, got " + limit);
     }
-    SessionArgs.Opened opened = sessionArgs.open(homeOption.resolve(root));
+    SessionArgs.Opened opened = sessionArgs.open(homeOption.resolve(root), keyOption.resolve(root));
     Timeline timeline = new Timeline(ZoneId.systemDefault());
     root.out.println(root.style.bold("Session " + opened.id()));
     root.out.println(timeline.header());

@@ -1,9 +1,16 @@
 package dev.understudy.cli;
 
 import dev.understudy.api.AdapterProvider;
+import dev.understudy.api.CaptureClock;
 import dev.understudy.core.Recording;
 import dev.understudy.core.plugin.LoadedProvider;
 import dev.understudy.core.plugin.PluginHost;
+import dev.understudy.core.retention.ExportLedger;
+import dev.understudy.core.retention.ForgetReport;
+import dev.understudy.core.retention.RetentionSweeper;
+import dev.understudy.core.store.SessionStore;
+import dev.understudy.core.store.StoreKey;
+import dev.understudy.core.store.StoreOptions;
 import dev.understudy.proto.v1.Durability;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "record", mixinStandardHelpOptions = true,
     description = {
       "Record a session with adapters from the plugins directory, until Ctrl-C or --duration.",
-      "Shows a live count of actions and drops per adapter. The session ends cleanly either way."
+      "Shows a live count of actions and drops per adapter. The session ends cleanly either way.",
+      "With a key (--key-file or $UNDERSTUDY_KEY) the session is encrypted at rest (AES-256-GCM)."
     })
 final class RecordCommand implements Callable<Integer> {
 
@@ -46,6 +54,7 @@ final class RecordCommand implements Callable<Integer> {
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
   @Mixin PluginTrust trust;
+  @Mixin KeyOption keyOption;
 
   @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory (default: <home>/plugins).")
   Path pluginsDir;
@@ -69,6 +78,10 @@ final class RecordCommand implements Callable<Integer> {
       description = "process_safe (default: acknowledged once written to the OS) or power_safe (fsynced, group commit).")
   DurabilityOption durability = DurabilityOption.process_safe;
 
+  @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Before recording, forget sessions (and their exports) that started longer ago than this: 30d, 12h.")
+  Duration retention;
+
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
@@ -78,6 +91,7 @@ final class RecordCommand implements Callable<Integer> {
           + " does not exist; put adapter plugin jars there or pass --plugins DIR (try 'understudy demo' first)");
     }
     Map<String, String> config = readConfig();
+    StoreKey key = keyOption.resolve(root);
     try (PluginHost host = PluginHost.load(dir, trust.hostOptions(home, root))) {
       host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
       List<LoadedProvider<AdapterProvider>> chosen = new ArrayList<>();
@@ -91,13 +105,30 @@ final class RecordCommand implements Callable<Integer> {
       if (chosen.isEmpty()) {
         throw new CliException(ExitCodes.USAGE, "no adapters in " + dir + "; see 'understudy plugins --plugins " + dir + "'");
       }
-      Recording.Builder builder = Recording.builder().storeDirectory(home.sessions()).durability(durability.value).config(config);
+      StoreOptions.Builder storeOptions = StoreOptions.builder();
+      if (key != null) {
+        storeOptions.encryptionKey(key);
+        root.err.println("understudy: encrypting the session with key " + key.fingerprint());
+      }
+      Recording.Builder builder = Recording.builder().storeDirectory(home.sessions(), storeOptions)
+          .durability(durability.value).config(config);
       chosen.forEach(a -> builder.adapter(a.provider(), a.pluginId(), a.pluginVersion()));
+      if (retention != null) {
+        sweep(home);
+      }
       Recording recording = builder.start();
       int code = new CaptureLoop(root, duration, null).run(recording);
       root.err.println("Session " + recording.sessionIdText() + " — see it with: understudy inspect "
           + recording.sessionIdText().substring(0, 13));
       return code;
+    }
+  }
+
+  private void sweep(Home home) throws IOException {
+    ForgetReport report = RetentionSweeper.sweep(SessionStore.open(home.sessions()),
+        ExportLedger.at(home.exportLedger()), retention, CaptureClock.system());
+    if (!report.nothingRemoved() || !report.skipped().isEmpty()) {
+      root.err.println("understudy: retention " + retention + ": " + report.describe());
     }
   }
 

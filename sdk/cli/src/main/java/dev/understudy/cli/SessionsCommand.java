@@ -2,6 +2,7 @@ package dev.understudy.cli;
 
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
+import dev.understudy.core.store.StoreKey;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ final class SessionsCommand implements Callable<Integer> {
 
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
+  @Mixin KeyOption keyOption;
 
   private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
       .withZone(ZoneId.systemDefault());
@@ -31,7 +33,9 @@ final class SessionsCommand implements Callable<Integer> {
       root.out.println("No sessions yet in " + home.root() + ". Record one with 'understudy demo'.");
       return ExitCodes.OK;
     }
-    List<SessionSummary> sessions = SessionStore.open(home.sessions()).list();
+    SessionStore store = SessionStore.open(home.sessions());
+    StoreKey key = keyOption.resolve(root);
+    List<SessionSummary> sessions = (key == null ? store : store.withKey(key)).list();
     if (sessions.isEmpty()) {
       root.out.println("No sessions yet in " + home.root() + ". Record one with 'understudy demo'.");
       return ExitCodes.OK;
@@ -46,9 +50,17 @@ final class SessionsCommand implements Callable<Integer> {
           s.actionCount(),
           s.droppedCount(),
           s.active() ? "recording" : s.closedCleanly() ? "ended" : "unclosed",
-          s.appIds().isEmpty() ? "-" : String.join(",", s.appIds()));
+          apps(s));
     }
     return ExitCodes.OK;
+  }
+
+  /** The apps, or "(encrypted)" when they cannot be read without the session's key. */
+  private static String apps(SessionSummary s) {
+    if (s.appIdsHidden()) {
+      return "(encrypted)";
+    }
+    return s.appIds().isEmpty() ? "-" : String.join(",", s.appIds());
   }
 
   static String duration(SessionSummary s) {

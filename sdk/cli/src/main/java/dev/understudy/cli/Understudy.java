@@ -1,6 +1,7 @@
 package dev.understudy.cli;
 
 import dev.understudy.core.store.AmbiguousSessionException;
+import dev.understudy.core.store.SessionKeyException;
 import dev.understudy.core.store.StoreException;
 import dev.understudy.core.store.UnknownSessionException;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       VerifyCommand.class,
       PluginsCommand.class,
+      ForgetCommand.class,
+      KeyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -39,7 +42,8 @@ import picocli.CommandLine.Command;
       "Exit codes:",
       "  0  success",
       "  1  internal error (the message says what)",
-      "  2  bad usage: unknown option or command, bad value, invalid configuration key, unknown plugin or adapter",
+      "  2  bad usage: unknown option or command, bad value, invalid configuration key, unknown plugin or adapter,",
+      "     no or wrong encryption key for an encrypted session",
       "  3  not found or unreadable: unknown or ambiguous session, missing file or directory",
       "  4  verify found damage",
       "  5  record could not capture: no adapter started (what was recorded is kept)"
@@ -94,6 +98,9 @@ public final class Understudy implements Runnable {
       if (code == ExitCodes.INTERNAL) {
         message = "internal error: " + e;
       }
+      if (e instanceof SessionKeyException && ((SessionKeyException) e).keyMissing()) {
+        message += "; pass --key-file FILE or set " + KeyOption.ENV;
+      }
       err.println(style.red("understudy: " + message));
       if (code == ExitCodes.INTERNAL || env.get("UNDERSTUDY_DEBUG") != null) {
         e.printStackTrace(err);
@@ -106,6 +113,9 @@ public final class Understudy implements Runnable {
   static int exitCodeOf(Throwable e) {
     if (e instanceof CliException) {
       return ((CliException) e).exitCode();
+    }
+    if (e instanceof SessionKeyException) {
+      return ExitCodes.USAGE; // no key, or the wrong one: a missing or bad option value
     }
     if (e instanceof UncheckedIOException) {
       return exitCodeOf(e.getCause());

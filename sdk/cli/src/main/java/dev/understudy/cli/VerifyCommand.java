@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 /** Checks a session's integrity. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {
-      "Check a session: every frame's CRC, sequence holes, gap records, and a clean end.",
+      "Check a session: every frame's CRC (encrypted: every block's authentication tag), sequence holes,",
+      "gap records, and a clean end. Encrypted sessions need their key (--key-file or $UNDERSTUDY_KEY).",
       "Exits 4 when anything is damaged, and says what and where. Never changes the session."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -17,10 +18,11 @@ final class VerifyCommand implements Callable<Integer> {
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
   @Mixin SessionArgs sessionArgs;
+  @Mixin KeyOption keyOption;
 
   @Override
   public Integer call() throws Exception {
-    SessionArgs.Opened opened = sessionArgs.open(homeOption.resolve(root));
+    SessionArgs.Opened opened = sessionArgs.open(homeOption.resolve(root), keyOption.resolve(root));
     VerifyReport report = opened.store().verify(opened.id());
     String text = report.describe();
     root.out.println(report.ok() ? text.replaceFirst(": OK", ": " + root.style.green("OK"))

@@ -11,6 +11,11 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Path home, String... args) {
+    return run(home, Map.of(), args);
+  }
+
+  /** As {@link #run(Path, String...)} with these environment variables. */
+  static CliRun run(Path home, Map<String, String> env, String... args) {
     List<String> argv = new ArrayList<>(List.of(args));
     if (home != null && !argv.isEmpty() && !argv.contains("--help")) {
       argv.add(1, home.toString());
@@ -18,7 +23,7 @@ record CliRun(int exitCode, String out, String err) {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Understudy.execute(argv.toArray(String[]::new), Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+    int code = Understudy.execute(argv.toArray(String[]::new), env, new PrintWriter(out, true), new PrintWriter(err, true),
         new Style(false));
     return new CliRun(code, out.toString(), err.toString());
   }

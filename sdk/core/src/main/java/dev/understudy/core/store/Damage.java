@@ -21,6 +21,11 @@ public record Damage(Path file, long offset, long length, Kind kind, String deta
     CORRUPT_FRAMES,
     /** A segment ends in an incomplete or corrupt frame (a write cut short); recovery cuts it off. */
     TORN_TAIL,
+    /**
+     * An encrypted block's authentication tag did not check: its bytes were changed, it was moved
+     * from another place, or the key is wrong. Its records were skipped; the blocks after it kept.
+     */
+    AUTHENTICATION_FAILED,
     /** A frame's CRC checked but its payload could not be decoded; the record was skipped. */
     UNREADABLE_PAYLOAD,
     /** Actions referred to a source or target definition that was lost; they came back without it. */

@@ -17,6 +17,24 @@ package dev.understudy.core.store;
  * frame (format version, session id, segment number); definition frames give a Source or Target a
  * ref that later action frames in the same segment use instead of the field. Action payloads are the
  * serialized {@code Action} without the fields the flags say were elided.
+ *
+ * <p>Encrypted segments (format version {@link #FORMAT_VERSION_ENCRYPTED}): the header frame stays
+ * in the clear and adds the cipher and the key id ({@link StoreKey#fingerprint()}); every other
+ * frame is inside an encrypted block frame:
+ *
+ * <pre>
+ *   sync     1 byte   {@link #SYNC}
+ *   type     1 byte   {@link #KIND_ENCRYPTED_BLOCK}
+ *   length   varint   payload length
+ *   payload  nonce (12 bytes), then AES-256-GCM ciphertext and 16-byte tag of a run of ordinary
+ *            frames (definitions and actions, each with its own header and CRC, as above)
+ *   crc      4 bytes  CRC32C of everything above
+ * </pre>
+ *
+ * <p>The GCM associated data is the session id, the segment number (4 bytes, big-endian) and the
+ * block frame's offset in the segment file (8 bytes, big-endian), so a block moved elsewhere does
+ * not authenticate. The outer CRC keeps torn tails and damage found and skipped the same way in
+ * both formats; the tag is what proves a block is what the writer wrote.
  */
 final class Frames {
 
@@ -26,6 +44,7 @@ final class Frames {
   static final int KIND_SOURCE_DEF = 2;
   static final int KIND_TARGET_DEF = 3;
   static final int KIND_ACTION = 4;
+  static final int KIND_ENCRYPTED_BLOCK = 5;
   static final int KIND_MASK = 0x07;
 
   /** The action's source is the dictionary entry whose ref follows the length. */
@@ -38,6 +57,10 @@ final class Frames {
   static final int FLAG_SESSION_ID = 0x40;
 
   static final int FORMAT_VERSION = 1;
+  /** Header payload: this version, session id, varint segment number, cipher id, key id. */
+  static final int FORMAT_VERSION_ENCRYPTED = 2;
+  /** The only cipher: AES-256-GCM with 96-bit nonces and 128-bit tags. */
+  static final int CIPHER_AES_256_GCM = 1;
   static final int MAX_PAYLOAD = (int) StoreOptions.MAX_SEGMENT_MAX_BYTES;
   /** Largest header: sync, type, three five-byte varints. */
   static final int MAX_HEADER = 2 + 5 + 5 + 5;
@@ -82,6 +105,26 @@ final class Frames {
         | (b[pos + 3] & 0xFF) << 24;
   }
 
+  /**
+   * The key id in a segment header frame's payload; null when the segment is not encrypted (or the
+   * header is not one this version knows).
+   */
+  static byte[] headerKeyId(byte[] data, int off, int len) {
+    if (len < 1 || data[off] != FORMAT_VERSION_ENCRYPTED) {
+      return null;
+    }
+    int p = off + 1 + SessionId.LENGTH;
+    int end = off + len;
+    while (p < end && data[p] < 0) {
+      p++; // the segment number's varint
+    }
+    p++;
+    if (end - p != 1 + StoreKey.ID_LENGTH || data[p] != CIPHER_AES_256_GCM) {
+      return null;
+    }
+    return java.util.Arrays.copyOfRange(data, p + 1, end);
+  }
+
   static String kindName(int kind) {
     switch (kind) {
       case KIND_SEGMENT_HEADER:
@@ -92,6 +135,8 @@ final class Frames {
         return "target definition";
       case KIND_ACTION:
         return "action";
+      case KIND_ENCRYPTED_BLOCK:
+        return "encrypted block";
       default:
         return "frame kind " + kind;
     }

@@ -21,9 +21,23 @@ final class SegmentFiles {
     return sessionDir.resolve(String.format("%s%08d%s", PREFIX, number, SUFFIX));
   }
 
+  /** The segment number in a segment file's name. */
+  static int number(Path segment) {
+    String name = segment.getFileName().toString();
+    return Integer.parseInt(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+  }
+
   static boolean isSegment(String name) {
-    return name.startsWith(PREFIX) && name.endsWith(SUFFIX)
-        && name.length() == PREFIX.length() + 8 + SUFFIX.length();
+    if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)
+        || name.length() != PREFIX.length() + 8 + SUFFIX.length()) {
+      return false;
+    }
+    for (int i = PREFIX.length(); i < PREFIX.length() + 8; i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The session's segments in write order (their zero-padded names sort that way). */

@@ -72,7 +72,7 @@ final class SegmentScanner {
     int type = data[p + 1] & 0xFF;
     int k = type & Frames.KIND_MASK;
     int f = type & ~Frames.KIND_MASK;
-    if (k < Frames.KIND_SEGMENT_HEADER || k > Frames.KIND_ACTION || (type & 0x80) != 0
+    if (k < Frames.KIND_SEGMENT_HEADER || k > Frames.KIND_ENCRYPTED_BLOCK || (type & 0x80) != 0
         || (k != Frames.KIND_ACTION && f != 0)) {
       return false;
     }

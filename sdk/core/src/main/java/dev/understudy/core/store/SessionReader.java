@@ -8,6 +8,7 @@ import dev.understudy.proto.v1.Target;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,11 @@ import java.util.Set;
  * incomplete frame at the end of the segment being written is not damage there, only not yet
  * there.
  *
+ * <p>Encrypted sessions: the reader needs the session's key ({@link SessionStore#withKey}). Without
+ * it, or with another key, reading throws {@link SessionKeyException} before any record is
+ * returned. A block whose authentication tag does not check (tampered, or moved from elsewhere) is
+ * reported as {@link Damage.Kind#AUTHENTICATION_FAILED} and skipped; the blocks after it are read.
+ *
  * <p>Seeking ({@link #seekToSeq}, {@link #seekToTime}) picks the starting segment from the first
  * record of each segment, so damage in segments it skips is not reported. Not thread-safe; holds no
  * open files between calls.
@@ -39,6 +45,8 @@ public final class SessionReader implements AutoCloseable {
   private static final int PEEK_BYTES = 64 * 1024;
 
   private final Path dir;
+  private final SessionId id;
+  private final StoreKey key;
   private final ByteString idBytes;
   private final long sessionHash;
   private final boolean live;
@@ -54,6 +62,15 @@ public final class SessionReader implements AutoCloseable {
   private byte[] chunk;
   private long chunkBase;
   private SegmentScanner scanner;
+  private int segmentNumber;
+  /** Created at the first encrypted segment header or block. */
+  private BlockCipher cipher;
+  /** Frames of the encrypted block being read; null when none is. */
+  private SegmentScanner inner;
+  private byte[] innerData;
+  private long blockOffset;
+  private long blockLength;
+  private final SegmentScanner.DamageSink innerCorruptSink = (o, l) -> innerCorrupt(l);
 
   private Action pending;
   private boolean started;
@@ -65,8 +82,10 @@ public final class SessionReader implements AutoCloseable {
   private long lastOffset;
   private long lastLength;
 
-  SessionReader(Path dir, SessionId id, boolean live) {
+  SessionReader(Path dir, SessionId id, boolean live, StoreKey key) {
     this.dir = dir;
+    this.id = id;
+    this.key = key;
     this.idBytes = ByteString.copyFrom(id.rawBytes());
     this.sessionHash = ActionIds.sessionHash(id.rawBytes());
     this.live = live;
@@ -133,7 +152,10 @@ public final class SessionReader implements AutoCloseable {
     return Collections.unmodifiableList(damage);
   }
 
-  /** Frames whose CRC checked, so far (definitions and headers included). */
+  /**
+   * Frames whose CRC checked, so far (definitions and headers included; in encrypted sessions the
+   * blocks and the frames inside them).
+   */
   long framesRead() {
     return framesRead;
   }
@@ -153,10 +175,17 @@ public final class SessionReader implements AutoCloseable {
     return lastLength;
   }
 
+  /** The cipher of the encrypted session read; null when no encrypted frame was met. */
+  BlockCipher cipher() {
+    return cipher;
+  }
+
   @Override
   public void close() {
     scanner = null;
     chunk = null;
+    inner = null;
+    innerData = null;
   }
 
   private void startAt(long key, boolean bySeq) throws IOException {
@@ -176,23 +205,42 @@ public final class SessionReader implements AutoCloseable {
     segIndex = start - 1;
   }
 
-  /** The first action of a segment, as stored (only seq and time are needed), or null. */
-  private static Action firstAction(Path segment) throws IOException {
+  /**
+   * The first action of a segment, as stored (only seq and time are needed), or null (also when it
+   * is encrypted and cannot be opened: reading then says why).
+   */
+  private Action firstAction(Path segment) throws IOException {
     for (long max = PEEK_BYTES; ; max = Long.MAX_VALUE) {
       byte[] data = SegmentFiles.read(segment, 0, max);
       SegmentScanner s = new SegmentScanner(data, 0, data.length, (o, l) -> { });
       while (s.next()) {
+        Action a = null;
         if (s.kind == Frames.KIND_ACTION) {
-          try {
-            return Action.parser().parseFrom(data, s.payloadStart, s.payloadLength);
-          } catch (InvalidProtocolBufferException e) {
-            continue;
+          a = storedAction(data, s);
+        } else if (s.kind == Frames.KIND_ENCRYPTED_BLOCK && key != null) {
+          byte[] plain = cipherFor().open(data, s.payloadStart, s.payloadLength,
+              SegmentFiles.number(segment), s.frameStart);
+          SegmentScanner f = plain == null ? null
+              : new SegmentScanner(plain, 0, plain.length, (o, l) -> { });
+          while (a == null && f != null && f.next()) {
+            a = f.kind == Frames.KIND_ACTION ? storedAction(plain, f) : null;
           }
+        }
+        if (a != null) {
+          return a;
         }
       }
       if (data.length < max) {
         return null;
       }
+    }
+  }
+
+  private static Action storedAction(byte[] data, SegmentScanner s) {
+    try {
+      return Action.parser().parseFrom(data, s.payloadStart, s.payloadLength);
+    } catch (InvalidProtocolBufferException e) {
+      return null;
     }
   }
 
@@ -202,20 +250,100 @@ public final class SessionReader implements AutoCloseable {
       if (scanner == null && !openNextSegment()) {
         return null;
       }
-      while (scanner.next()) {
-        framesRead++;
-        Action a = decode();
-        if (a != null && wanted(a)) {
-          lastFile = file;
-          lastOffset = chunkBase + scanner.frameStart;
-          lastLength = scanner.frameEnd - scanner.frameStart;
-          return a;
-        }
+      Action a = nextInSegment();
+      if (a != null) {
+        return a;
       }
       if (!readOnOrFinishSegment()) {
         return null;
       }
     }
+  }
+
+  /** The next wanted record in the segment's bytes read so far; null when the scanner stopped. */
+  private Action nextInSegment() throws IOException {
+    while (true) {
+      if (inner != null) {
+        while (inner.next()) {
+          framesRead++;
+          Action a = decode(inner, innerData);
+          if (a != null && wanted(a)) {
+            lastFile = file;
+            lastOffset = blockOffset;
+            lastLength = blockLength;
+            return a;
+          }
+        }
+        if (inner.tailStart() < innerData.length) {
+          innerCorrupt(innerData.length - inner.tailStart());
+        }
+        inner = null;
+        innerData = null;
+      }
+      if (!scanner.next()) {
+        return null;
+      }
+      framesRead++;
+      if (scanner.kind == Frames.KIND_ENCRYPTED_BLOCK) {
+        openBlock();
+        continue;
+      }
+      Action a = decode(scanner, chunk);
+      if (a != null && wanted(a)) {
+        lastFile = file;
+        lastOffset = chunkBase + scanner.frameStart;
+        lastLength = scanner.frameEnd - scanner.frameStart;
+        return a;
+      }
+    }
+  }
+
+  /** Decrypts the block frame the scanner is on; a block that does not authenticate is damage. */
+  private void openBlock() throws SessionKeyException {
+    if (key == null) {
+      throw SessionKeyException.missing(id, "");
+    }
+    blockOffset = chunkBase + scanner.frameStart;
+    blockLength = scanner.frameEnd - scanner.frameStart;
+    byte[] plain = cipherFor().open(chunk, scanner.payloadStart, scanner.payloadLength,
+        segmentNumber, blockOffset);
+    if (plain == null) {
+      damage.add(new Damage(file, blockOffset, blockLength, Damage.Kind.AUTHENTICATION_FAILED,
+          "authentication failed: wrong key or tampered data at " + file.getFileName() + ":"
+              + blockOffset + "; the records in this block were skipped, the blocks after it kept"));
+      return;
+    }
+    innerData = plain;
+    inner = new SegmentScanner(plain, 0, plain.length, innerCorruptSink);
+  }
+
+  private BlockCipher cipherFor() {
+    if (cipher == null) {
+      cipher = new BlockCipher(key, id);
+    }
+    return cipher;
+  }
+
+  /** Bytes inside a block that authenticated but hold no frame: written wrong, never expected. */
+  private void innerCorrupt(int length) {
+    damage.add(new Damage(file, blockOffset, blockLength, Damage.Kind.UNREADABLE_PAYLOAD,
+        "encrypted block authenticated but " + length + " bytes in it hold no valid frame"));
+  }
+
+  /** Checks an encrypted segment's key id against the key given; throws when they differ. */
+  private void checkHeader(SegmentScanner s, byte[] data) throws SessionKeyException {
+    byte[] keyId = Frames.headerKeyId(data, s.payloadStart, s.payloadLength);
+    if (keyId == null) {
+      return;
+    }
+    String fingerprint = StoreKey.fingerprint(keyId);
+    if (key == null) {
+      throw SessionKeyException.missing(id, fingerprint);
+    }
+    if (!Arrays.equals(keyId, key.id())) {
+      throw SessionKeyException.wrong(id, fingerprint, key);
+    }
+    cipherFor();
   }
 
   private boolean wanted(Action a) {
@@ -238,6 +366,7 @@ public final class SessionReader implements AutoCloseable {
     }
     segIndex++;
     file = segments.get(segIndex);
+    segmentNumber = SegmentFiles.number(file);
     sources.clear();
     targets.clear();
     missingReported.clear();
@@ -248,6 +377,8 @@ public final class SessionReader implements AutoCloseable {
   private void load(long from) throws StoreException {
     chunk = SegmentFiles.read(file, from, Long.MAX_VALUE);
     chunkBase = from;
+    inner = null;
+    innerData = null;
     scanner = new SegmentScanner(chunk, 0, chunk.length, corruptSink);
   }
 
@@ -289,23 +420,26 @@ public final class SessionReader implements AutoCloseable {
         length + " bytes hold no valid frame (CRC or header mismatch); frames after them kept"));
   }
 
-  private Action decode() {
-    SegmentScanner s = scanner;
+  /** Decodes a frame of {@code data} (the segment's, or a block's plaintext). */
+  private Action decode(SegmentScanner s, byte[] data) throws SessionKeyException {
     try {
       switch (s.kind) {
         case Frames.KIND_SOURCE_DEF:
-          sources.put(s.ref1, Source.parser().parseFrom(chunk, s.payloadStart, s.payloadLength));
+          sources.put(s.ref1, Source.parser().parseFrom(data, s.payloadStart, s.payloadLength));
           return null;
         case Frames.KIND_TARGET_DEF:
-          targets.put(s.ref1, Target.parser().parseFrom(chunk, s.payloadStart, s.payloadLength));
+          targets.put(s.ref1, Target.parser().parseFrom(data, s.payloadStart, s.payloadLength));
           return null;
         case Frames.KIND_ACTION:
-          return restore(s);
+          return restore(s, data);
+        case Frames.KIND_SEGMENT_HEADER:
+          checkHeader(s, data); // the directory already names the session
+          return null;
         default:
-          return null; // segment header: the directory already names the session
+          return null; // a block inside a block: never written
       }
     } catch (InvalidProtocolBufferException e) {
-      damage.add(new Damage(file, chunkBase + s.frameStart, s.frameEnd - s.frameStart,
+      damage.add(new Damage(file, frameOffset(s), frameLength(s),
           Damage.Kind.UNREADABLE_PAYLOAD,
           Frames.kindName(s.kind) + " frame has a valid CRC but does not decode: "
               + e.getMessage()));
@@ -313,11 +447,20 @@ public final class SessionReader implements AutoCloseable {
     }
   }
 
-  private Action restore(SegmentScanner s) throws InvalidProtocolBufferException {
+  /** Where a frame is in the segment file: for a frame inside a block, the block's place. */
+  private long frameOffset(SegmentScanner s) {
+    return s == inner ? blockOffset : chunkBase + s.frameStart;
+  }
+
+  private long frameLength(SegmentScanner s) {
+    return s == inner ? blockLength : s.frameEnd - s.frameStart;
+  }
+
+  private Action restore(SegmentScanner s, byte[] data) throws InvalidProtocolBufferException {
     if ((s.flags & ~Frames.KIND_MASK) == 0) {
-      return Action.parser().parseFrom(chunk, s.payloadStart, s.payloadLength);
+      return Action.parser().parseFrom(data, s.payloadStart, s.payloadLength);
     }
-    Action.Builder b = Action.newBuilder().mergeFrom(chunk, s.payloadStart, s.payloadLength);
+    Action.Builder b = Action.newBuilder().mergeFrom(data, s.payloadStart, s.payloadLength);
     if ((s.flags & Frames.FLAG_SESSION_ID) != 0) {
       b.setSessionId(idBytes);
     }
@@ -349,7 +492,7 @@ public final class SessionReader implements AutoCloseable {
   private void missing(SegmentScanner s, String what, int ref, long seq) {
     long key = ((long) (what.equals("source") ? 1 : 2) << 32) | ref;
     if (missingReported.add(key)) {
-      damage.add(new Damage(file, chunkBase + s.frameStart, s.frameEnd - s.frameStart,
+      damage.add(new Damage(file, frameOffset(s), frameLength(s),
           Damage.Kind.MISSING_DEFINITION,
           what + " definition #" + ref + " was lost; actions referring to it (first: seq " + seq
               + ") come back without " + what));

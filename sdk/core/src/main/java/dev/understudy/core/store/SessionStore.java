@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * time); each holds the segment files ({@code seg-00000001.log}, ...), the writer's lock file and,
  * once closed, a summary file.
  *
+ * <p>Encrypted sessions are written with {@link StoreOptions.Builder#encryptionKey} and read
+ * through a store view that has the key ({@link #withKey}); without it, reads throw {@link
+ * SessionKeyException} while listing, deleting and recovering torn tails still work.
+ *
  * <p>Thread-safe: the store keeps no mutable state; each writer and reader it hands out belongs to
  * one thread.
  */
@@ -30,9 +34,11 @@ public final class SessionStore {
   private static final Logger LOGGER = Logger.getLogger(SessionStore.class.getName());
 
   private final Path root;
+  private final StoreKey key;
 
-  private SessionStore(Path root) {
+  private SessionStore(Path root, StoreKey key) {
     this.root = root;
+    this.key = key;
   }
 
   /** Opens (creating if needed) the store rooted at {@code root}. */
@@ -43,7 +49,12 @@ public final class SessionStore {
     } catch (IOException e) {
       throw new StoreException("cannot open session store at " + root + ": " + e, e);
     }
-    return new SessionStore(root);
+    return new SessionStore(root, null);
+  }
+
+  /** This store, reading encrypted sessions with {@code key}. */
+  public SessionStore withKey(StoreKey key) {
+    return new SessionStore(root, Objects.requireNonNull(key, "key"));
   }
 
   /** The root directory. */
@@ -80,18 +91,30 @@ public final class SessionStore {
     return out;
   }
 
-  /** The summary of one session. */
+  /**
+   * The summary of one session. An encrypted session without a summary file (still being written,
+   * or not closed) that this store has no key for is summarized as hidden: its start from its id,
+   * no counts, no app ids.
+   */
   public SessionSummary summary(SessionId id) throws IOException {
     Path dir = dir(id);
-    SummaryAccumulator acc = SummaryAccumulator.load(dir);
+    SummaryAccumulator acc = SummaryAccumulator.load(dir, id, key);
     boolean active = false;
     if (acc == null) {
       active = SessionLock.isHeld(dir);
       acc = new SummaryAccumulator();
-      try (SessionReader r = new SessionReader(dir, id, active)) {
+      try (SessionReader r = new SessionReader(dir, id, active, key)) {
         while (r.hasNext()) {
           acc.accept(r.next());
         }
+        if (r.cipher() != null) {
+          acc.keyFingerprint = r.cipher().key().fingerprint();
+        }
+      } catch (SessionKeyException e) {
+        acc = new SummaryAccumulator();
+        acc.startTime = acc.lastTime = id.unixMillis() * 1_000_000L;
+        acc.keyFingerprint = e.sessionKeyFingerprint().isEmpty() ? "?" : e.sessionKeyFingerprint();
+        acc.appIdsHidden = true;
       }
     }
     return acc.toSummary(id, active, bytesOnDisk(dir));
@@ -130,13 +153,14 @@ public final class SessionStore {
   /** A reader positioned at the session's first record. */
   public SessionReader reader(SessionId id) throws IOException {
     Path dir = dir(id);
-    return new SessionReader(dir, id, SessionLock.isHeld(dir));
+    return new SessionReader(dir, id, SessionLock.isHeld(dir), key);
   }
 
   /**
    * Recovers a session after a crash: truncates each segment's torn tail at its last good frame,
    * leaves damage in the middle for readers to skip (the frames after it are salvaged), and writes
-   * the summary file. Idempotent.
+   * the summary file. Idempotent. An encrypted session's torn tails are cut without its key (the
+   * outer frames carry CRCs); its summary is written only when this store has the key.
    *
    * @throws SessionLockedException when a writer holds the session; nothing is changed then
    */
@@ -165,23 +189,95 @@ public final class SessionStore {
         }
       }
       SummaryAccumulator acc = new SummaryAccumulator();
-      try (SessionReader r = new SessionReader(dir, id, false)) {
+      try (SessionReader r = new SessionReader(dir, id, false, key)) {
         while (r.hasNext()) {
           acc.accept(r.next());
         }
         damage.addAll(r.damage());
+        acc.save(dir, r.cipher());
+      } catch (SessionKeyException e) {
+        LOGGER.log(Level.FINE, "recovered {0} without its key: no summary written", id);
       }
-      acc.save(dir);
       return new RecoveryReport(id, truncated, damage);
     }
   }
 
-  /** Checks a session: every frame's CRC, seq holes, gap records, whether it ended cleanly. */
+  /**
+   * Checks a session: every frame's CRC (and, encrypted, every block's authentication tag), seq
+   * holes, gap records, whether it ended cleanly.
+   *
+   * @throws SessionKeyException when the session is encrypted and this store has not its key
+   */
   public VerifyReport verify(SessionId id) throws IOException {
     Path dir = dir(id);
-    try (SessionReader r = new SessionReader(dir, id, SessionLock.isHeld(dir))) {
+    try (SessionReader r = new SessionReader(dir, id, SessionLock.isHeld(dir), key)) {
       return SessionVerifier.verify(id, r);
     }
+  }
+
+  /**
+   * Deletes a whole session: its summary, its segment files, its lock file and its directory. It
+   * takes the writer lock first, so a session being recorded is refused and nothing is deleted.
+   * When deletion stops half-way (an I/O error), calling again finishes it.
+   *
+   * @throws SessionLockedException when a writer holds the session
+   * @throws UnknownSessionException when there is no such session
+   */
+  public DeletedSession delete(SessionId id) throws IOException {
+    Path dir = dir(id);
+    int segments;
+    long bytes = bytesOnDisk(dir);
+    SessionLock lock;
+    try {
+      lock = SessionLock.acquire(dir, true);
+    } catch (SessionLockedException e) {
+      throw new SessionLockedException("session " + id
+          + " is being recorded (a writer holds it); stop the recording, then delete it");
+    }
+    try (lock) {
+      Files.deleteIfExists(dir.resolve(SummaryAccumulator.FILE_NAME));
+      List<Path> files = SegmentFiles.list(dir);
+      segments = files.size();
+      for (int i = files.size() - 1; i >= 0; i--) {
+        Files.delete(files.get(i));
+      }
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+        for (Path p : ds) {
+          if (!p.getFileName().toString().equals(SessionLock.FILE_NAME)) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("could not delete all of session " + id + " (" + e
+          + "); run the deletion again to finish it", e);
+    }
+    try {
+      Files.deleteIfExists(dir.resolve(SessionLock.FILE_NAME));
+      Files.delete(dir);
+    } catch (IOException e) {
+      throw new StoreException("deleted the records of session " + id
+          + " but not its directory " + dir + ": " + e, e);
+    }
+    LOGGER.log(Level.FINE, "deleted session {0} ({1} segments, {2} bytes)",
+        new Object[] {id, segments, bytes});
+    return new DeletedSession(id, segments, bytes);
+  }
+
+  /** What {@link #delete} would remove now: the session's segment files and bytes. */
+  public DeletedSession sizeOf(SessionId id) throws IOException {
+    Path dir = dir(id);
+    return new DeletedSession(id, SegmentFiles.list(dir).size(), bytesOnDisk(dir));
+  }
+
+  /** True when a writer holds the session now (it is being recorded). */
+  public boolean isActive(SessionId id) throws IOException {
+    return SessionLock.isHeld(dir(id));
+  }
+
+  /** The ids of every session, newest first, without reading them. */
+  public List<SessionId> sessionIds() throws IOException {
+    return ids();
   }
 
   private Path dir(SessionId id) throws UnknownSessionException {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param closedCleanly the last record is a session_end
  * @param active a writer holds the session now (it is still being recorded)
  * @param bytesOnDisk size of the files in the session's directory
+ * @param keyFingerprint fingerprint of the key the session is encrypted with; empty when it is not
+ * @param appIdsHidden the session is encrypted and its app ids could not be read without its key
+ *     ({@code appIds} is then empty)
  */
 public record SessionSummary(
     SessionId id,
@@ -31,10 +34,18 @@ public record SessionSummary(
     List<String> appIds,
     boolean closedCleanly,
     boolean active,
-    long bytesOnDisk) {
+    long bytesOnDisk,
+    String keyFingerprint,
+    boolean appIdsHidden) {
 
   public SessionSummary {
     Objects.requireNonNull(id, "id");
     appIds = List.copyOf(appIds);
+    Objects.requireNonNull(keyFingerprint, "keyFingerprint");
+  }
+
+  /** True when the session is encrypted at rest. */
+  public boolean encrypted() {
+    return !keyFingerprint.isEmpty();
   }
 }

@@ -43,6 +43,11 @@ import java.util.zip.CRC32C;
  * StoreOptions#segmentMaxAge()}. The writer holds the session's lock file until {@link #close}, so
  * recovery cannot truncate a session that is being written.
  *
+ * <p>Encryption ({@link StoreOptions#encryptionKey()} set): frames are encoded exactly as in the
+ * clear, then each run of them, up to {@link #BLOCK_PLAIN_MAX} bytes and at most one commit's worth,
+ * is sealed into one encrypted block frame (AES-256-GCM). A commit always ends a block, so what is
+ * acknowledged is on disk as whole blocks.
+ *
  * <p>Threading: as {@link ActionLog}: one writer thread; {@link #acknowledgedSeq()} from any thread.
  * Seqs must increase; an append with a seq not greater than the previous one is refused with an
  * {@link IllegalArgumentException} and nothing is written.
@@ -55,6 +60,10 @@ public final class SessionWriter implements ActionLog {
   private static final int TAG_SESSION_ID = 2 << 3 | 2;
   private static final int TAG_SOURCE = 5 << 3 | 2;
   private static final int TAG_TARGET = 6 << 3 | 2;
+  /** Largest plaintext sealed into one encrypted block: 64 KiB (damage loses at most one block). */
+  static final int BLOCK_PLAIN_MAX = 64 * 1024;
+  /** What sealing adds to a block's frames: frame header, nonce, tag, CRC. */
+  private static final int BLOCK_FRAME_OVERHEAD = 2 + 5 + BlockCipher.OVERHEAD + Frames.CRC_BYTES;
 
   private final Path dir;
   private final SessionId id;
@@ -70,6 +79,9 @@ public final class SessionWriter implements ActionLog {
   private final HashMap<Source, Integer> sources = new HashMap<>();
   private final HashMap<Target, Integer> targets = new HashMap<>();
   private final byte[] derived = new byte[16];
+  /** Null when the session is written in the clear. */
+  private final BlockCipher cipher;
+  private final int blockOverhead;
 
   /** The segment being filled; null until a commit creates its file. */
   private FileChannel segment;
@@ -87,6 +99,9 @@ public final class SessionWriter implements ActionLog {
   private int bufLen;
   private int bufFlushed;
   private byte[] scratch = new byte[1024];
+  /** Where the frames not yet sealed into a block begin in {@link #buf} (encrypted sessions). */
+  private int blockStart;
+  private byte[] sealedScratch = new byte[0];
 
   private long lastSeq;
   private volatile long acknowledged;
@@ -102,6 +117,9 @@ public final class SessionWriter implements ActionLog {
     this.clock = options.clock();
     this.maxAgeNanos = options.segmentMaxAge().toNanos();
     this.lock = lock;
+    StoreKey key = options.encryptionKey();
+    this.cipher = key == null ? null : new BlockCipher(key, id);
+    this.blockOverhead = key == null ? 0 : BLOCK_FRAME_OVERHEAD;
   }
 
   /** Starts writing a new session in {@code dir}, which the store has just created. */
@@ -142,12 +160,15 @@ public final class SessionWriter implements ActionLog {
       throw new IllegalArgumentException("action too large to store: " + size + " bytes");
     }
     if (segmentHasActions
-        && (segmentBytes + size + Frames.MAX_HEADER + Frames.CRC_BYTES
+        && (segmentBytes + size + Frames.MAX_HEADER + Frames.CRC_BYTES + blockOverhead
                 > options.segmentMaxBytes()
             || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
       rotate();
     }
     encode(action, size);
+    if (cipher != null && bufLen - blockStart >= BLOCK_PLAIN_MAX) {
+      sealBlock();
+    }
     segmentHasActions = true;
     lastSeq = seq;
     summary.accept(action);
@@ -156,6 +177,7 @@ public final class SessionWriter implements ActionLog {
   @Override
   public long commit() throws IOException {
     ensureOpen();
+    sealBlock();
     while (!sealed.isEmpty()) {
       Sealed old = sealed.peek();
       if (old.channel == null) {
@@ -218,7 +240,7 @@ public final class SessionWriter implements ActionLog {
 
   private void saveSummary() {
     try {
-      summary.save(dir);
+      summary.save(dir, cipher);
     } catch (IOException e) {
       // Only a cache: listing falls back to scanning the segments.
       LOGGER.log(Level.WARNING, "could not write summary for session " + id, e);
@@ -408,7 +430,28 @@ public final class SessionWriter implements ActionLog {
       bufFlushed += segment.write(bufView);
     }
     unforced = true;
-    bufLen = bufFlushed = 0;
+    bufLen = bufFlushed = blockStart = 0;
+  }
+
+  /**
+   * Encrypted sessions: replaces the frames after {@link #blockStart} with one encrypted block
+   * frame holding them; its associated data names the place the block will have in the segment.
+   */
+  private void sealBlock() {
+    int plainLength = bufLen - blockStart;
+    if (cipher == null || plainLength == 0) {
+      return;
+    }
+    long blockOffset = segmentBytes - plainLength;
+    int payload = plainLength + BlockCipher.OVERHEAD;
+    if (sealedScratch.length < payload) {
+      sealedScratch = new byte[Math.max(payload, sealedScratch.length * 2)];
+    }
+    cipher.seal(buf, blockStart, plainLength, segmentNumber, blockOffset, sealedScratch, 0);
+    bufLen = blockStart;
+    segmentBytes = blockOffset;
+    writeFrame(Frames.KIND_ENCRYPTED_BLOCK, 0, 0, sealedScratch, payload);
+    blockStart = bufLen;
   }
 
   /**
@@ -417,6 +460,7 @@ public final class SessionWriter implements ActionLog {
    * a segment's file appears only once the segment before it is complete.
    */
   private void rotate() {
+    sealBlock();
     sealed.add(new Sealed(segmentNumber, segment, Arrays.copyOfRange(buf, bufFlushed, bufLen)));
     segment = null;
     bufLen = bufFlushed = 0;
@@ -439,11 +483,17 @@ public final class SessionWriter implements ActionLog {
     segmentHasActions = false;
     sources.clear();
     targets.clear();
-    byte[] header = new byte[1 + SessionId.LENGTH + 5];
-    header[0] = Frames.FORMAT_VERSION;
+    byte[] header = new byte[1 + SessionId.LENGTH + 5 + 1 + StoreKey.ID_LENGTH];
+    header[0] = (byte) (cipher == null ? Frames.FORMAT_VERSION : Frames.FORMAT_VERSION_ENCRYPTED);
     System.arraycopy(id.rawBytes(), 0, header, 1, SessionId.LENGTH);
     int len = Frames.writeVarint(header, 1 + SessionId.LENGTH, number);
+    if (cipher != null) {
+      header[len++] = Frames.CIPHER_AES_256_GCM;
+      System.arraycopy(cipher.key().id(), 0, header, len, StoreKey.ID_LENGTH);
+      len += StoreKey.ID_LENGTH;
+    }
     writeFrame(Frames.KIND_SEGMENT_HEADER, 0, 0, header, len);
+    blockStart = bufLen; // the header stays in the clear
   }
 
   /** A finished segment whose tail is still to be written. */

@@ -5,7 +5,10 @@ import dev.understudy.proto.v1.Durability;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How a {@link SessionWriter} writes: durability, segment rotation, clock. Immutable. */
+/**
+ * How a {@link SessionWriter} writes: durability, segment rotation, clock, and whether it encrypts.
+ * Immutable.
+ */
 public final class StoreOptions {
 
   /** Default durability: {@link Durability#DURABILITY_PROCESS_SAFE}. */
@@ -26,6 +29,7 @@ public final class StoreOptions {
   private final Duration segmentMaxAge;
   private final CaptureClock clock;
   private final int dictionaryMaxEntries;
+  private final StoreKey encryptionKey;
 
   private StoreOptions(Builder b) {
     this.durability = b.durability;
@@ -33,6 +37,7 @@ public final class StoreOptions {
     this.segmentMaxAge = b.segmentMaxAge;
     this.clock = b.clock;
     this.dictionaryMaxEntries = b.dictionaryMaxEntries;
+    this.encryptionKey = b.encryptionKey;
   }
 
   /** The defaults. */
@@ -65,6 +70,11 @@ public final class StoreOptions {
     return dictionaryMaxEntries;
   }
 
+  /** The key sessions are encrypted with; null (the default) writes them in the clear. */
+  public StoreKey encryptionKey() {
+    return encryptionKey;
+  }
+
   /** Builds {@link StoreOptions}; each setter rejects a bad value naming the parameter. */
   public static final class Builder {
     private Durability durability = DEFAULT_DURABILITY;
@@ -72,6 +82,7 @@ public final class StoreOptions {
     private Duration segmentMaxAge = DEFAULT_SEGMENT_MAX_AGE;
     private CaptureClock clock = CaptureClock.system();
     private int dictionaryMaxEntries = DEFAULT_DICTIONARY_MAX_ENTRIES;
+    private StoreKey encryptionKey;
 
     private Builder() {}
 
@@ -126,6 +137,16 @@ public final class StoreOptions {
             "dictionaryMaxEntries must be between 0 and 1048576, got " + dictionaryMaxEntries);
       }
       this.dictionaryMaxEntries = dictionaryMaxEntries;
+      return this;
+    }
+
+    /**
+     * Encrypts the session at rest with this key (AES-256-GCM per block; see {@code Frames});
+     * default none: sessions are written in the clear. Readers then need the same key ({@link
+     * SessionStore#withKey}).
+     */
+    public Builder encryptionKey(StoreKey encryptionKey) {
+      this.encryptionKey = Objects.requireNonNull(encryptionKey, "encryptionKey");
       return this;
     }
 

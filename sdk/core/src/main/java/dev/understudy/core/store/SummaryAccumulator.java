@@ -4,11 +4,13 @@ import dev.understudy.proto.v1.Action;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -19,11 +21,17 @@ import java.util.TreeSet;
  * session's summary file. The file is a cache written at close (and after recovery) so listing
  * closed sessions need not read their segments; it records the segments' sizes and is ignored when
  * they no longer match.
+ *
+ * <p>For an encrypted session the file holds counts and times but not the app ids: they are
+ * sealed with the session's key (property {@code appIds.sealed}), so without the key a listing
+ * shows that the session is encrypted and nothing of what it holds.
  */
 final class SummaryAccumulator {
 
   static final String FILE_NAME = "summary.properties";
   private static final String FORMAT = "1";
+  /** The segment number sealed summary fields are bound to: none, so no block can stand in. */
+  private static final int SUMMARY_SEGMENT = 0;
 
   long records;
   long lastSeq;
@@ -34,6 +42,10 @@ final class SummaryAccumulator {
   long gapRecords;
   boolean endedCleanly;
   final Set<String> appIds = new TreeSet<>();
+  /** Fingerprint of the session's key; empty when it is not encrypted. */
+  String keyFingerprint = "";
+  /** Encrypted, and the key to unseal the app ids was not given. */
+  boolean appIdsHidden;
 
   void accept(Action a) {
     if (records++ == 0) {
@@ -64,11 +76,15 @@ final class SummaryAccumulator {
 
   SessionSummary toSummary(SessionId id, boolean active, long bytesOnDisk) {
     return new SessionSummary(id, startTime, lastTime, lastSeq, actionCount, droppedCount,
-        gapRecords, new ArrayList<>(appIds), endedCleanly, active, bytesOnDisk);
+        gapRecords, new ArrayList<>(appIds), endedCleanly, active, bytesOnDisk, keyFingerprint,
+        appIdsHidden);
   }
 
-  /** Writes the summary file atomically, stamped with the segments' current sizes. */
-  void save(Path sessionDir) throws IOException {
+  /**
+   * Writes the summary file atomically, stamped with the segments' current sizes; with a cipher
+   * (encrypted sessions) the app ids are sealed.
+   */
+  void save(Path sessionDir, BlockCipher cipher) throws IOException {
     Properties p = new Properties();
     p.setProperty("format", FORMAT);
     p.setProperty("segments", segmentStamp(sessionDir));
@@ -80,9 +96,17 @@ final class SummaryAccumulator {
     p.setProperty("droppedCount", Long.toString(droppedCount));
     p.setProperty("gapRecords", Long.toString(gapRecords));
     p.setProperty("endedCleanly", Boolean.toString(endedCleanly));
-    int i = 0;
-    for (String app : appIds) {
-      p.setProperty("appId." + i++, app);
+    if (cipher != null) {
+      p.setProperty("keyId", cipher.key().fingerprint());
+      byte[] plain = String.join("\n", appIds).getBytes(StandardCharsets.UTF_8);
+      byte[] sealed = new byte[plain.length + BlockCipher.OVERHEAD];
+      cipher.seal(plain, 0, plain.length, SUMMARY_SEGMENT, 0, sealed, 0);
+      p.setProperty("appIds.sealed", Base64.getEncoder().encodeToString(sealed));
+    } else {
+      int i = 0;
+      for (String app : appIds) {
+        p.setProperty("appId." + i++, app);
+      }
     }
     Path tmp = sessionDir.resolve(FILE_NAME + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -92,8 +116,11 @@ final class SummaryAccumulator {
         StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Loads the summary file; null when it is missing, unreadable or stale. */
-  static SummaryAccumulator load(Path sessionDir) throws IOException {
+  /**
+   * Loads the summary file; null when it is missing, unreadable or stale. An encrypted session's
+   * app ids are unsealed with {@code key} when it is the session's, else left hidden.
+   */
+  static SummaryAccumulator load(Path sessionDir, SessionId id, StoreKey key) throws IOException {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(sessionDir.resolve(FILE_NAME))) {
       p.load(in);
@@ -119,10 +146,36 @@ final class SummaryAccumulator {
       for (int i = 0; p.getProperty("appId." + i) != null; i++) {
         s.appIds.add(p.getProperty("appId." + i));
       }
+      String keyId = p.getProperty("keyId");
+      if (keyId != null) {
+        s.keyFingerprint = keyId;
+        s.appIdsHidden = !unsealAppIds(p.getProperty("appIds.sealed"), id, key, s);
+      }
       return s;
     } catch (NumberFormatException | NullPointerException e) {
       return null;
     }
+  }
+
+  private static boolean unsealAppIds(String sealed, SessionId id, StoreKey key,
+      SummaryAccumulator s) {
+    if (key == null || !key.fingerprint().equals(s.keyFingerprint) || sealed == null) {
+      return false;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(sealed);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    byte[] plain = new BlockCipher(key, id).open(bytes, 0, bytes.length, SUMMARY_SEGMENT, 0);
+    if (plain == null) {
+      return false;
+    }
+    if (plain.length > 0) {
+      s.appIds.addAll(List.of(new String(plain, StandardCharsets.UTF_8).split("\n")));
+    }
+    return true;
   }
 
   /** "name:size,name:size" over the segment files: changes whenever any segment does. */

@@ -131,6 +131,6 @@ class SessionListingTest {
   private static SessionSummary withBytes(SessionSummary s, long bytes) {
     return new SessionSummary(s.id(), s.startTimeUnixNano(), s.endTimeUnixNano(), s.lastSeq(),
         s.actionCount(), s.droppedCount(), s.gapRecords(), s.appIds(), s.closedCleanly(),
-        s.active(), bytes);
+        s.active(), bytes, s.keyFingerprint(), s.appIdsHidden());
   }
 }
