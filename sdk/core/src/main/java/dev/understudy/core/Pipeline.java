@@ -62,6 +62,8 @@ final class Pipeline {
   private int batchIndex;
   private final ArrayList<Action> appended = new ArrayList<>(MAX_BATCH);
   private final Map<String, Gap.Builder> pendingGaps = new LinkedHashMap<>();
+  /** Runtime records that found the queue full; written with the gaps. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Action> lateControls = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<AdapterSlot> adapters;
   private boolean storeErrorLogged;
   private final java.util.Set<String> privacyFailureLogged = new java.util.HashSet<>();
@@ -132,6 +134,16 @@ final class Pipeline {
     return action;
   }
 
+  /**
+   * Queues a record the runtime makes while running (a pause marker) behind the actions already
+   * emitted, so readers see it in order. Any thread; never blocks.
+   */
+  void enqueueControl(Action record) {
+    if (!queue.offer(new Emission(record, record.getTimeUnixNano(), null))) {
+      lateControls.add(record); // queue full: written with the next gaps, still in the session
+    }
+  }
+
   void start() {
     if (!processors.isEmpty()) {
       long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), processorTimeoutNanos / 4);
@@ -184,7 +196,7 @@ final class Pipeline {
           Emission first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
           if (first == null) {
             collectLosses();
-            if (!pendingGaps.isEmpty()) {
+            if (!pendingGaps.isEmpty() || !lateControls.isEmpty()) {
               flushGaps();
               commitAndDispatch();
             }
@@ -197,7 +209,13 @@ final class Pipeline {
           queue.drainTo(batch, MAX_BATCH - 1);
         }
         while (batchIndex < batch.size()) {
-          if (!handle(batch.get(batchIndex), gen)) {
+          Emission next = batch.get(batchIndex);
+          if (next.origin() == null) {
+            appendControl(next.action());
+            batchIndex++;
+            continue; // not an emitted action: not counted as handled
+          }
+          if (!handle(next, gen)) {
             return; // abandoned by the watchdog: the new worker owns everything now
           }
           batchIndex++;
@@ -232,12 +250,6 @@ final class Pipeline {
       lost.increment();
       return true;
     }
-    for (Capability capability : required) {
-      if (!policy.allows(capability)) {
-        filtered.increment();
-        return true;
-      }
-    }
     Action.Builder builder = action.toBuilder();
     long time = action.getTimeUnixNano();
     if (time == 0) {
@@ -265,6 +277,19 @@ final class Pipeline {
         }
       }
       builder = current.toBuilder();
+      required = CapabilityRules.required(current);
+    }
+    // After the privacy stages, so that a stage may clear a refused field (clipboard content) and keep
+    // the rest; what still needs a refused capability is dropped whole.
+    if (required == null) {
+      filtered.increment();
+      return true;
+    }
+    for (Capability capability : required) {
+      if (!policy.allows(capability)) {
+        filtered.increment();
+        return true;
+      }
     }
     if (!processors.isEmpty()) {
       Action current = builder.clearId().clearSeq().clearSessionId().build();
@@ -369,7 +394,24 @@ final class Pipeline {
     gap.setCount(gap.getCount() + count).setEndTimeUnixNano(now).setDetail(detail);
   }
 
+  private void appendControl(Action record) {
+    Action stamped = stamp(record.toBuilder(), record.getTimeUnixNano());
+    try {
+      log.append(stamped);
+      appendedSinceCommit++;
+      if (!sinks.isEmpty()) {
+        appended.add(stamped);
+      }
+    } catch (IOException | RuntimeException e) {
+      storeFailed(e, 0, record.getTimeUnixNano());
+    }
+  }
+
   private void flushGaps() {
+    Action late;
+    while ((late = lateControls.poll()) != null) {
+      appendControl(late);
+    }
     if (pendingGaps.isEmpty()) {
       return;
     }
