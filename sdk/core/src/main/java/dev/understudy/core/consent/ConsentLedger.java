@@ -28,8 +28,9 @@ import org.snakeyaml.engine.v2.schema.JsonSchema;
 /**
  * The consent ledger: an append-only file of JSON lines under a directory ({@code ledger.jsonl}), one
  * line per grant and per revocation, never rewritten, so the history of who agreed to what stays
- * readable. A damaged last line (a write cut short) is ignored; damage anywhere else is an error,
- * because skipping a revocation would record someone who said no.
+ * readable. A damaged last line (a write cut short, never acknowledged) is ignored, and dropped by the
+ * next write; damage anywhere else is an error, because skipping a revocation would record someone
+ * who said no.
  *
  * <p>Threading: thread-safe; writers in several processes are serialized with a file lock.
  */
@@ -254,15 +255,24 @@ public final class ConsentLedger {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
          FileLock lock = ch.lock()) {
       long size = ch.size();
-      String prefix = "";
       if (size > 0) {
-        ByteBuffer lastByte = ByteBuffer.allocate(1);
-        ch.read(lastByte, size - 1);
-        if (lastByte.get(0) != '\n') {
-          prefix = "\n"; // end a line cut short, so this record starts on its own line
+        ByteBuffer all = ByteBuffer.allocate((int) size);
+        while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
+          // read the whole (small) ledger
+        }
+        byte[] bytes = all.array();
+        if (bytes[bytes.length - 1] != '\n') {
+          // A write cut short, never acknowledged: drop the fragment so it cannot become a damaged
+          // line in the middle of the ledger. Complete records are never touched.
+          int end = bytes.length - 1;
+          while (end >= 0 && bytes[end] != '\n') {
+            end--;
+          }
+          size = end + 1;
+          ch.truncate(size);
         }
       }
-      ByteBuffer out = ByteBuffer.wrap((prefix + json).getBytes(StandardCharsets.UTF_8));
+      ByteBuffer out = ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8));
       long pos = size;
       while (out.hasRemaining()) {
         pos += ch.write(out, pos);

@@ -171,6 +171,7 @@ final class PolicyParser {
       if (!seen.add(name)) {
         throw error(k, path, "appears twice");
       }
+      checkTag(t.getValueNode(), path);
       out.put(name, t);
     }
     return out;
@@ -185,6 +186,7 @@ final class PolicyParser {
     }
     List<ScalarNode> out = new ArrayList<>();
     for (Node item : ((SequenceNode) node).getValue()) {
+      checkTag(item, key);
       if (!(item instanceof ScalarNode) || Tag.BOOL.equals(item.getTag()) || isNull(item)
           || ((ScalarNode) item).getValue().isEmpty()) {
         throw error(item, key, "expected a pattern (a non-empty string); got " + describe(item));
@@ -213,6 +215,15 @@ final class PolicyParser {
       return DurationText.parse(v);
     } catch (IllegalArgumentException e) {
       throw error(node, "retention", e.getMessage() + ", or 'forever'");
+    }
+  }
+
+  private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.MAP, Tag.SEQ, Tag.STR, Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.NULL);
+
+  /** Refuses explicit YAML tags ({@code !!java.util...}): a policy is plain data. */
+  private void checkTag(Node node, String key) {
+    if (!PLAIN_TAGS.contains(node.getTag())) {
+      throw error(node, key, "YAML tags such as '" + node.getTag().getValue() + "' are not allowed in a policy");
     }
   }
 
