@@ -2,6 +2,10 @@ package dev.understudy.cli;
 
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.core.Recording;
+import dev.understudy.core.consent.ConsentLedger;
+import dev.understudy.core.consent.ConsentSet;
+import dev.understudy.core.policy.PolicyException;
+import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.core.plugin.LoadedProvider;
 import dev.understudy.core.plugin.PluginHost;
 import dev.understudy.proto.v1.Durability;
@@ -27,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "record", mixinStandardHelpOptions = true,
     description = {
       "Record a session with adapters from the plugins directory, until Ctrl-C or --duration.",
-      "Shows a live count of actions and drops per adapter. The session ends cleanly either way."
+      "Shows a live count of actions and drops per adapter. The session ends cleanly either way.",
+      "Records only with adapters you consented to ('understudy consent grant --adapter NAME'), under",
+      "the privacy policy (--policy). 'understudy pause' and 'understudy resume' control it from another terminal."
     })
 final class RecordCommand implements Callable<Integer> {
 
@@ -68,6 +74,10 @@ final class RecordCommand implements Callable<Integer> {
       description = "process_safe (default: acknowledged once written to the OS) or power_safe (fsynced, group commit).")
   DurabilityOption durability = DurabilityOption.process_safe;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "The privacy policy (YAML, see docs/policy.md). Default: <home>/policy.yaml if it exists, else the built-in defaults.")
+  Path policyFile;
+
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
@@ -77,6 +87,8 @@ final class RecordCommand implements Callable<Integer> {
           + " does not exist; put adapter plugin jars there or pass --plugins DIR (try 'understudy demo' first)");
     }
     Map<String, String> config = readConfig();
+    PrivacyPolicy policy = readPolicy(home);
+    ConsentLedger ledger = ConsentLedger.open(home.consent());
     try (PluginHost host = PluginHost.load(dir)) {
       host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
       List<LoadedProvider<AdapterProvider>> chosen = new ArrayList<>();
@@ -90,13 +102,45 @@ final class RecordCommand implements Callable<Integer> {
       if (chosen.isEmpty()) {
         throw new CliException(ExitCodes.USAGE, "no adapters in " + dir + "; see 'understudy plugins --plugins " + dir + "'");
       }
-      Recording.Builder builder = Recording.builder().storeDirectory(home.sessions()).durability(durability.value).config(config);
+      ConsentSet consents = ledger.valid();
+      List<String> withoutConsent = chosen.stream().map(a -> a.provider().name()).filter(n -> !consents.coversAdapter(n)).toList();
+      if (withoutConsent.size() == chosen.size()) {
+        throw new CliException(ExitCodes.NO_CONSENT, withoutConsent.stream()
+            .map(n -> "adapter '" + n + "' has no consent: run 'understudy consent grant --adapter " + n + "'")
+            .collect(Collectors.joining("; ")) + " — nothing was recorded");
+      }
+      withoutConsent.forEach(n -> root.err.println(root.style.yellow(
+          "understudy: adapter '" + n + "' has no consent and is left out: run 'understudy consent grant --adapter " + n + "'")));
+      Recording.Builder builder = Recording.builder().storeDirectory(home.sessions()).durability(durability.value).config(config)
+          .policy(policy).consent(ledger);
       chosen.forEach(a -> builder.adapter(a.provider(), a.pluginId(), a.pluginVersion()));
+      Control control = new Control(home.control());
       Recording recording = builder.start();
-      int code = new CaptureLoop(root, duration, null).run(recording);
+      int code;
+      control.register();
+      try {
+        code = new CaptureLoop(root, duration, null, control).run(recording);
+      } finally {
+        control.unregister();
+      }
       root.err.println("Session " + recording.sessionIdText() + " — see it with: understudy inspect "
           + recording.sessionIdText().substring(0, 13));
       return code;
+    }
+  }
+
+  private PrivacyPolicy readPolicy(Home home) throws IOException {
+    Path file = policyFile != null ? policyFile : Files.isRegularFile(home.policyFile()) ? home.policyFile() : null;
+    if (file == null) {
+      return PrivacyPolicy.defaults();
+    }
+    if (!Files.isReadable(file)) {
+      throw new CliException(ExitCodes.NOT_FOUND, "cannot read policy file " + file);
+    }
+    try {
+      return PrivacyPolicy.load(file);
+    } catch (PolicyException e) {
+      throw new CliException(ExitCodes.USAGE, "policy " + e.getMessage() + " — nothing was recorded");
     }
   }
 

@@ -25,6 +25,7 @@ class UnderstudyCliTest {
       assertThat(in).as("the build bundles the hello plugin jar").isNotNull();
       Files.copy(in, plugins.resolve("hello-adapter.jar"));
     }
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "hello").exitCode()).isZero();
   }
 
   private String recordOne() {
@@ -55,8 +56,8 @@ class UnderstudyCliTest {
   void helpListsEveryCommandAndTheExitCodes() {
     CliRun run = CliRun.run(null, "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "Exit codes:",
-        "4  verify found damage");
+    assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "consent", "pause",
+        "resume", "Exit codes:", "4  verify found damage", "6  record has no consent");
   }
 
   @Test
