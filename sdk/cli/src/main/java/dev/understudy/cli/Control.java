@@ -51,6 +51,16 @@ final class Control {
     return recorderPid().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
   }
 
+  /**
+   * The running recorder's process id.
+   *
+   * @throws CliException (not found) saying there is nothing to {@code what} when none runs
+   */
+  long requireRecorder(Home home, String what) {
+    return runningRecorder().orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND,
+        "no recording is running in " + home.root() + "; nothing to " + what + " (start one with 'understudy record')"));
+  }
+
   private Optional<Long> recorderPid() {
     try {
       return Optional.of(Long.parseLong(Files.readString(recorderFile(), StandardCharsets.UTF_8).trim()));

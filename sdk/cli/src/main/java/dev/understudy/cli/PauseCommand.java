@@ -20,8 +20,7 @@ final class PauseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Control control = new Control(home.control());
-    long pid = control.runningRecorder().orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND,
-        "no recording is running in " + home.root() + "; nothing to pause (start one with 'understudy record')"));
+    long pid = control.requireRecorder(home, "pause");
     control.requestPause();
     root.out.println(root.style.yellow("❚❚ PAUSED") + " — the recording (process " + pid
         + ") captures nothing until 'understudy resume'.");

@@ -17,8 +17,7 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Control control = new Control(home.control());
-    long pid = control.runningRecorder().orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND,
-        "no recording is running in " + home.root() + "; nothing to resume"));
+    long pid = control.requireRecorder(home, "resume");
     if (!control.pauseRequested()) {
       root.out.println("The recording (process " + pid + ") is not paused; it is capturing.");
       return ExitCodes.OK;

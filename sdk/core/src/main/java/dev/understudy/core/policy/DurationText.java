@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write them in policies and on the command line: {@code 90m}, {@code 12h},
- * {@code 30d}, {@code 2w}, or ISO-8601 ({@code PT12H}, {@code P30D}). Stateless.
+ * Durations as people write them in policies and on the command line: {@code 500ms}, {@code 30s},
+ * {@code 90m}, {@code 12h}, {@code 30d}, {@code 2w}, or ISO-8601 ({@code PT12H}, {@code P30D}).
+ * Stateless.
  */
 public final class DurationText {
 
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(m|h|d|w)");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d|w)");
 
   private DurationText() {}
 
@@ -30,6 +31,12 @@ public final class DurationText {
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       switch (m.group(2)) {
+        case "ms":
+          d = Duration.ofMillis(n);
+          break;
+        case "s":
+          d = Duration.ofSeconds(n);
+          break;
         case "m":
           d = Duration.ofMinutes(n);
           break;

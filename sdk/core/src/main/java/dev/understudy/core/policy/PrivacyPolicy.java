@@ -159,7 +159,8 @@ public final class PrivacyPolicy implements Policy {
     return c.name().substring("CAPABILITY_".length()).toLowerCase(Locale.ROOT);
   }
 
-  static String sha256(String text) {
+  /** Hex SHA-256 of the UTF-8 bytes of a text, as policy and configuration hashes are written. */
+  public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
