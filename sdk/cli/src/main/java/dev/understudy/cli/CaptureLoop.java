@@ -23,15 +23,22 @@ final class CaptureLoop {
   private final Understudy root;
   private final Duration duration;
   private final Duration idleStop;
+  private final Control control;
 
   /**
    * @param duration stop after this long; null for no limit
    * @param idleStop stop once no action has been emitted for this long; null to never stop for that
    */
   CaptureLoop(Understudy root, Duration duration, Duration idleStop) {
+    this(root, duration, idleStop, null);
+  }
+
+  /** As above, following pause and resume requests through {@code control} (null for none). */
+  CaptureLoop(Understudy root, Duration duration, Duration idleStop, Control control) {
     this.root = root;
     this.duration = duration;
     this.idleStop = idleStop;
+    this.control = control;
   }
 
   /** Runs the recording to its end. Returns the exit code. */
@@ -62,6 +69,10 @@ final class CaptureLoop {
       root.err.println(root.style.red("● RECORDING") + " session " + recording.sessionIdText() + " — capturing: " + adapters
           + (idleStop != null ? " until the script has played." : duration == null ? ". Press Ctrl-C to stop."
               : " for " + duration.toSeconds() + "s. Press Ctrl-C to stop sooner."));
+      root.err.println("  " + (recording.consentIds().isEmpty() ? "consent: not required by the embedding program"
+          : "under consent " + String.join(", ", recording.consentIds()) + " (revoke: understudy consent revoke ID)")
+          + "; policy " + recording.policy().hash().substring(0, 12)
+          + (control != null ? "; pause: understudy pause" : ""));
       long start = System.nanoTime();
       long lastChange = start;
       long lastAccepted = -1;
@@ -70,6 +81,7 @@ final class CaptureLoop {
         if (stopRequested.await(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
           break;
         }
+        followControl(recording);
         long now = System.nanoTime();
         RecordingStats stats = recording.stats();
         long accepted = stats.plugins().stream().filter(p -> p.kind().equals("adapter")).mapToLong(PluginStats::accepted).sum();
@@ -77,16 +89,20 @@ final class CaptureLoop {
           lastAccepted = accepted;
           lastChange = now;
         }
+        String line = (recording.isPaused() ? root.style.yellow("PAUSED") + " " : "") + status(stats, now - start);
         if (root.style.enabled()) {
-          root.err.print("\r\u001b[2K" + status(stats, now - start));
+          root.err.print("\r\u001b[2K" + line);
           root.err.flush();
         } else if (now - lastPlain >= TimeUnit.MILLISECONDS.toNanos(PLAIN_STATUS_EVERY_MILLIS)) {
-          root.err.println(status(stats, now - start));
+          root.err.println(line);
           lastPlain = now;
         }
         if (duration != null && now - start >= duration.toNanos()) {
           reason = EndReason.END_REASON_DURATION;
           break;
+        }
+        if (recording.isPaused()) {
+          lastChange = now; // a paused recording is not idle
         }
         if (idleStop != null && accepted > 0 && now - lastChange >= idleStop.toNanos()) {
           recording.flush(Duration.ofSeconds(5));
@@ -94,6 +110,13 @@ final class CaptureLoop {
         }
         boolean anyRunning = stats.plugins().stream().anyMatch(p -> p.kind().equals("adapter") && p.state() == PluginState.RUNNING);
         if (!anyRunning) {
+          if (stats.plugins().stream().anyMatch(p -> p.kind().equals("adapter") && p.state() == PluginState.NO_CONSENT)) {
+            reason = EndReason.END_REASON_CONSENT;
+            if (root.style.enabled()) {
+              root.err.println();
+            }
+            root.err.println(root.style.yellow("understudy: consent was revoked or expired; the recording stops."));
+          }
           break;
         }
       }
@@ -112,6 +135,27 @@ final class CaptureLoop {
         // Ctrl-C: the hook is running and waits for 'closed'.
       }
     }
+  }
+
+  /** Pauses or resumes as the control files ask; says so on a line of its own. */
+  private void followControl(Recording recording) {
+    if (control == null) {
+      return;
+    }
+    boolean wanted = control.pauseRequested();
+    if (wanted == recording.isPaused()) {
+      return;
+    }
+    if (wanted) {
+      recording.pause();
+    } else {
+      recording.resume();
+    }
+    if (root.style.enabled()) {
+      root.err.print("\r\u001b[2K");
+    }
+    root.err.println(wanted ? root.style.yellow("❚❚ PAUSED") + " — nothing is captured until 'understudy resume'."
+        : root.style.red("● RECORDING") + " — resumed.");
   }
 
   static String status(RecordingStats stats, long elapsedNanos) {

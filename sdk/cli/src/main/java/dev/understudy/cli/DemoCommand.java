@@ -2,6 +2,8 @@ package dev.understudy.cli;
 
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.core.Recording;
+import dev.understudy.core.consent.Consent;
+import dev.understudy.core.consent.ConsentLedger;
 import dev.understudy.core.plugin.LoadedProvider;
 import dev.understudy.core.plugin.PluginHost;
 import dev.understudy.core.plugin.PluginKeys;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -56,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Path plugins = Files.createTempDirectory("understudy-demo-plugins");
+    Path consentDir = Files.createTempDirectory("understudy-demo-consent");
     try {
       Path demoKey = Files.createDirectory(plugins.resolve(PluginTrust.TRUSTED_KEYS)).resolve("understudy-demo.pub");
       unpack(BUNDLED_PLUGIN, plugins.resolve("hello-adapter.jar"));
@@ -73,8 +77,16 @@ final class DemoCommand implements Callable<Integer> {
             + home.sessions());
         root.err.println("Plugin '" + hello.pluginId() + "': " + host.plugin(hello.pluginId()).signature().describe()
             + " (this build's demo key, trusted for this run only)");
+        // The demo consents for itself, in a ledger of its own that ends with the demo: one command on a
+        // fresh machine, and your own ledger (which 'record' reads) stays untouched.
+        ConsentLedger demoLedger = ConsentLedger.open(consentDir);
+        Consent consent = demoLedger.grant("hello", Consent.ANY, Instant.now().plus(Duration.ofMinutes(5)),
+            "granted by 'understudy demo' for this run only");
+        root.err.println("The demo grants itself consent " + consent.id() + " for the 'hello' adapter only, for this run only."
+            + " 'understudy record' needs your own: understudy consent grant --adapter NAME");
         Recording recording = Recording.builder()
             .storeDirectory(home.sessions())
+            .consent(demoLedger)
             .adapter(hello.provider(), hello.pluginId(), hello.pluginVersion())
             .config("adapter.hello.delay-ms", Long.toString(delay.toMillis()))
             .start();
@@ -87,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
       }
     } finally {
       deleteTree(plugins);
+      deleteTree(consentDir);
     }
   }
 

@@ -17,4 +17,6 @@ final class ExitCodes {
   static final int DAMAGED = 4;
   /** {@code record} could not capture: no adapter started. What was recorded is kept. */
   static final int CAPTURE_FAILED = 5;
+  /** {@code record} has no consent for any adapter it was asked to record with. Nothing is recorded. */
+  static final int NO_CONSENT = 6;
 }

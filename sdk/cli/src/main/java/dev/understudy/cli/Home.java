@@ -44,6 +44,21 @@ final class Home {
     return root.resolve(dev.understudy.core.retention.ExportLedger.FILE_NAME);
   }
 
+  /** The consent ledger's directory. */
+  Path consent() {
+    return root.resolve("consent");
+  }
+
+  /** Where a running recorder and the pause/resume commands meet. */
+  Path control() {
+    return root.resolve("control");
+  }
+
+  /** The policy file read by default, when it exists. */
+  Path policyFile() {
+    return root.resolve("policy.yaml");
+  }
+
   /** The default plugins directory. */
   Path plugins() {
     return root.resolve("plugins");

@@ -3,6 +3,10 @@ package dev.understudy.cli;
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.core.Recording;
+import dev.understudy.core.consent.ConsentLedger;
+import dev.understudy.core.consent.ConsentSet;
+import dev.understudy.core.policy.PolicyException;
+import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.core.plugin.LoadedProvider;
 import dev.understudy.core.plugin.PluginHost;
 import dev.understudy.core.retention.ExportLedger;
@@ -35,7 +39,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Record a session with adapters from the plugins directory, until Ctrl-C or --duration.",
       "Shows a live count of actions and drops per adapter. The session ends cleanly either way.",
-      "With a key (--key-file or $UNDERSTUDY_KEY) the session is encrypted at rest (AES-256-GCM)."
+      "With a key (--key-file or $UNDERSTUDY_KEY) the session is encrypted at rest (AES-256-GCM).",
+      "Records only with adapters you consented to ('understudy consent grant --adapter NAME'), under",
+      "the privacy policy (--policy). 'understudy pause' and 'understudy resume' control it from another terminal."
     })
 final class RecordCommand implements Callable<Integer> {
 
@@ -82,6 +88,10 @@ final class RecordCommand implements Callable<Integer> {
       description = "Before recording, forget sessions (and their exports) that started longer ago than this: 30d, 12h.")
   Duration retention;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "The privacy policy (YAML, see docs/policy.md). Default: <home>/policy.yaml if it exists, else the built-in defaults.")
+  Path policyFile;
+
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
@@ -92,6 +102,8 @@ final class RecordCommand implements Callable<Integer> {
     }
     Map<String, String> config = readConfig();
     StoreKey key = keyOption.resolve(root);
+    PrivacyPolicy policy = readPolicy(home);
+    ConsentLedger ledger = ConsentLedger.open(home.consent());
     try (PluginHost host = PluginHost.load(dir, trust.hostOptions(home, root))) {
       host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
       List<LoadedProvider<AdapterProvider>> chosen = new ArrayList<>();
@@ -105,30 +117,62 @@ final class RecordCommand implements Callable<Integer> {
       if (chosen.isEmpty()) {
         throw new CliException(ExitCodes.USAGE, "no adapters in " + dir + "; see 'understudy plugins --plugins " + dir + "'");
       }
+      ConsentSet consents = ledger.valid();
+      List<String> withoutConsent = chosen.stream().map(a -> a.provider().name()).filter(n -> !consents.coversAdapter(n)).toList();
+      if (withoutConsent.size() == chosen.size()) {
+        throw new CliException(ExitCodes.NO_CONSENT, withoutConsent.stream()
+            .map(n -> "adapter '" + n + "' has no consent: run 'understudy consent grant --adapter " + n + "'")
+            .collect(Collectors.joining("; ")) + " — nothing was recorded");
+      }
+      withoutConsent.forEach(n -> root.err.println(root.style.yellow(
+          "understudy: adapter '" + n + "' has no consent and is left out: run 'understudy consent grant --adapter " + n + "'")));
       StoreOptions.Builder storeOptions = StoreOptions.builder();
       if (key != null) {
         storeOptions.encryptionKey(key);
         root.err.println("understudy: encrypting the session with key " + key.fingerprint());
       }
       Recording.Builder builder = Recording.builder().storeDirectory(home.sessions(), storeOptions)
-          .durability(durability.value).config(config);
+          .durability(durability.value).config(config).policy(policy).consent(ledger);
       chosen.forEach(a -> builder.adapter(a.provider(), a.pluginId(), a.pluginVersion()));
-      if (retention != null) {
-        sweep(home);
+      Duration keep = retention != null ? retention : policy.retention().orElse(null);
+      if (keep != null) {
+        sweep(home, keep);
       }
+      Control control = new Control(home.control());
       Recording recording = builder.start();
-      int code = new CaptureLoop(root, duration, null).run(recording);
+      int code;
+      control.register();
+      try {
+        code = new CaptureLoop(root, duration, null, control).run(recording);
+      } finally {
+        control.unregister();
+      }
       root.err.println("Session " + recording.sessionIdText() + " — see it with: understudy inspect "
           + recording.sessionIdText().substring(0, 13));
       return code;
     }
   }
 
-  private void sweep(Home home) throws IOException {
+  private void sweep(Home home, Duration keep) throws IOException {
     ForgetReport report = RetentionSweeper.sweep(SessionStore.open(home.sessions()),
-        ExportLedger.at(home.exportLedger()), retention, CaptureClock.system());
+        ExportLedger.at(home.exportLedger()), keep, CaptureClock.system());
     if (!report.nothingRemoved() || !report.skipped().isEmpty()) {
-      root.err.println("understudy: retention " + retention + ": " + report.describe());
+      root.err.println("understudy: retention " + keep + ": " + report.describe());
+    }
+  }
+
+  private PrivacyPolicy readPolicy(Home home) throws IOException {
+    Path file = policyFile != null ? policyFile : Files.isRegularFile(home.policyFile()) ? home.policyFile() : null;
+    if (file == null) {
+      return PrivacyPolicy.defaults();
+    }
+    if (!Files.isReadable(file)) {
+      throw new CliException(ExitCodes.NOT_FOUND, "cannot read policy file " + file);
+    }
+    try {
+      return PrivacyPolicy.load(file);
+    } catch (PolicyException e) {
+      throw new CliException(ExitCodes.USAGE, "policy " + e.getMessage() + " — nothing was recorded");
     }
   }
 

@@ -127,6 +127,9 @@ final class Timeline {
       case GAP:
         parts.add(gap(a.getGap()));
         break;
+      case PAUSE:
+        parts.add(a.getPause().getPaused() ? "capture paused by the person" : "capture resumed");
+        break;
       default:
         parts.add("(no kind)");
     }
@@ -139,7 +142,10 @@ final class Timeline {
   private static String start(SessionStart s) {
     String plugins = s.getPluginsList().stream().map(Timeline::plugin).collect(Collectors.joining(", "));
     return "session started (schema v" + s.getSchemaVersion() + ", "
-        + method(s.getDurability().name(), "DURABILITY_").replace('_', '-') + "): " + (plugins.isEmpty() ? "no plugins" : plugins);
+        + method(s.getDurability().name(), "DURABILITY_").replace('_', '-') + "): " + (plugins.isEmpty() ? "no plugins" : plugins)
+        + (s.getConsentIdsCount() > 0 ? "; consent " + String.join(", ", s.getConsentIdsList())
+            : s.getConsentId().isEmpty() ? "" : "; consent " + s.getConsentId())
+        + (s.getPolicyHash().length() >= 12 ? "; policy " + s.getPolicyHash().substring(0, 12) : "");
   }
 
   private static String plugin(PluginInfo p) {

@@ -35,6 +35,9 @@ import picocli.CommandLine.Command;
       PluginsCommand.class,
       ForgetCommand.class,
       KeyCommand.class,
+      ConsentCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -46,7 +49,8 @@ import picocli.CommandLine.Command;
       "     no or wrong encryption key for an encrypted session",
       "  3  not found or unreadable: unknown or ambiguous session, missing file or directory",
       "  4  verify found damage",
-      "  5  record could not capture: no adapter started (what was recorded is kept)"
+      "  5  record could not capture: no adapter started (what was recorded is kept)",
+      "  6  record has no consent for any adapter: grant it with 'understudy consent grant'"
     })
 public final class Understudy implements Runnable {
 
@@ -121,6 +125,7 @@ public final class Understudy implements Runnable {
       return exitCodeOf(e.getCause());
     }
     if (e instanceof UnknownSessionException || e instanceof AmbiguousSessionException
+        || e instanceof dev.understudy.core.consent.UnknownConsentException
         || e instanceof NoSuchFileException || e instanceof AccessDeniedException || e instanceof StoreException) {
       return ExitCodes.NOT_FOUND;
     }

@@ -20,11 +20,9 @@ final class CliSessions {
 
   CliSessions(Path home) throws IOException {
     this.home = home;
-    Path plugins = Files.createDirectories(home.resolve("plugins"));
-    try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.BUNDLED_PLUGIN)) {
-      assertThat(in).as("the build bundles the hello plugin jar").isNotNull();
-      Files.copy(in, plugins.resolve("hello-adapter.jar"));
-    }
+    BundledHelloPlugin.install(home);
+    CliRun grant = CliRun.run(home, "consent", "grant", "--adapter", "hello");
+    assertThat(grant.exitCode()).as(grant.err()).isZero();
   }
 
   /** Records a one-second session with these extra options; returns its id. */

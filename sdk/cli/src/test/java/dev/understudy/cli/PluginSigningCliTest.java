@@ -77,6 +77,7 @@ class PluginSigningCliTest {
   @Test
   void recordRefusesAnUnsignedPluginUnlessUnsignedAreAllowedForDevelopment() throws IOException {
     Files.delete(jar.resolveSibling("hello-adapter.jar.sig"));
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "hello").exitCode()).isZero();
 
     CliRun refused = CliRun.run(home, "record", "--duration", "1s", "--set", "adapter.hello.delay-ms=1");
     assertThat(refused.exitCode()).isEqualTo(2);

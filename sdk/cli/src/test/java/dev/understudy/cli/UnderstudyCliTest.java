@@ -20,6 +20,7 @@ class UnderstudyCliTest {
   @BeforeEach
   void installHelloPlugin() throws IOException {
     plugins = BundledHelloPlugin.install(home).getParent();
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "hello").exitCode()).isZero();
   }
 
   private String recordOne() {
@@ -50,8 +51,8 @@ class UnderstudyCliTest {
   void helpListsEveryCommandAndTheExitCodes() {
     CliRun run = CliRun.run(null, "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "Exit codes:",
-        "4  verify found damage");
+    assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "consent", "pause",
+        "resume", "Exit codes:", "4  verify found damage", "6  record has no consent");
   }
 
   @Test

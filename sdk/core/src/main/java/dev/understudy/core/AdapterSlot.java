@@ -38,12 +38,18 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
   private volatile Adapter adapter;
   private volatile PluginState state = PluginState.CREATED;
   private volatile boolean accepting;
+  /** True while the recording is paused; shared by every slot of a recording. */
+  private volatile java.util.function.BooleanSupplier paused = () -> false;
+  /** Set once consent for this adapter is gone: emits are refused from then on. */
+  private volatile boolean consentWithdrawn;
   private final AtomicReference<String> lastError = new AtomicReference<>("");
 
   private final LongAdder accepted = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final LongAdder written = new LongAdder();
+  /** Emits refused on purpose (paused, consent withdrawn): counted as filtered, not lost. */
+  private final LongAdder refusedAtEmit = new LongAdder();
   /** Losses not yet written as a Gap, and when the first of them happened. */
   private final AtomicLong pendingLoss = new AtomicLong();
   private final AtomicLong pendingLossSinceNanos = new AtomicLong();
@@ -75,6 +81,10 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
       if (action == null) {
         errors.increment();
         lastError.set("emit(null)");
+        return false;
+      }
+      if (consentWithdrawn || paused.getAsBoolean()) {
+        refusedAtEmit.increment();
         return false;
       }
       if (!accepting) {
@@ -149,6 +159,26 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
   /** Pipeline thread: one of this adapter's actions was refused (capability); the Gap is written by the caller. */
   void countRefused() {
     dropped.increment();
+  }
+
+  /** Emits refused on purpose (paused or no consent). */
+  long refusedAtEmitCount() {
+    return refusedAtEmit.sum();
+  }
+
+  void pausedBy(java.util.function.BooleanSupplier paused) {
+    this.paused = paused;
+  }
+
+  /** Refuses every emit from now on; the adapter is being stopped because its consent is gone. */
+  void withdrawConsent(String reason) {
+    consentWithdrawn = true;
+    lastError.set(reason);
+    state = PluginState.NO_CONSENT;
+  }
+
+  boolean consentWithdrawn() {
+    return consentWithdrawn;
   }
 
   long writtenCount() {

@@ -2,11 +2,7 @@ package dev.understudy.core;
 
 import dev.understudy.api.Policy;
 import dev.understudy.proto.v1.Capability;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,11 +52,7 @@ public final class DefaultPolicy implements Policy {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
+    return dev.understudy.core.policy.PrivacyPolicy.sha256(text);
   }
 
   @Override

@@ -74,6 +74,8 @@ final class Pipeline {
   private int batchIndex;
   private final ArrayList<Action> appended = new ArrayList<>(MAX_BATCH);
   private final Map<String, Gap.Builder> pendingGaps = new LinkedHashMap<>();
+  /** Runtime records that found the queue full; written with the gaps. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Action> lateControls = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<AdapterSlot> adapters;
   private boolean storeErrorLogged;
   private final java.util.Set<String> privacyFailureLogged = new java.util.HashSet<>();
@@ -152,6 +154,16 @@ final class Pipeline {
     return action;
   }
 
+  /**
+   * Queues a record the runtime makes while running (a pause marker) behind the actions already
+   * emitted, so readers see it in order. Any thread; never blocks.
+   */
+  void enqueueControl(Action record) {
+    if (!queue.offer(new Emission(record, record.getTimeUnixNano(), null))) {
+      lateControls.add(record); // queue full: written with the next gaps, still in the session
+    }
+  }
+
   void start() {
     if (!processors.isEmpty()) {
       long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), processorTimeoutNanos / 4);
@@ -216,7 +228,7 @@ final class Pipeline {
               return;
             }
             collectLosses();
-            if (!pendingGaps.isEmpty() || appendedSinceCommit > 0) {
+            if (!pendingGaps.isEmpty() || appendedSinceCommit > 0 || !lateControls.isEmpty()) {
               flushGaps();
               commitAndDispatch();
             }
@@ -230,7 +242,13 @@ final class Pipeline {
           queue.drainTo(batch, MAX_BATCH - 1);
         }
         while (batchIndex < batch.size()) {
-          if (!handle(batch.get(batchIndex), gen)) {
+          Emission next = batch.get(batchIndex);
+          if (next.origin() == null) {
+            appendControl(next.action());
+            batchIndex++;
+            continue; // not an emitted action: not counted as handled
+          }
+          if (!handle(next, gen)) {
             return; // abandoned by the watchdog: the new worker owns everything now
           }
           batchIndex++;
@@ -264,12 +282,6 @@ final class Pipeline {
       lost.increment();
       return true;
     }
-    for (Capability capability : required) {
-      if (!policy.allows(capability)) {
-        filtered.increment();
-        return true;
-      }
-    }
     Action.Builder builder = action.toBuilder().clearId().clearSeq().clearSessionId();
     long time = action.getTimeUnixNano();
     if (time == 0) {
@@ -282,6 +294,21 @@ final class Pipeline {
     Action current = runStages(stagesBeforeCoalescing, builder.build());
     if (current == null) {
       return true;
+    }
+    // After the policy stage, so that it may clear a refused field (clipboard content) and keep the
+    // rest; what still needs a refused capability is dropped whole.
+    if (current != action) {
+      required = CapabilityRules.required(current);
+    }
+    if (required == null) {
+      filtered.increment();
+      return true;
+    }
+    for (Capability capability : required) {
+      if (!policy.allows(capability)) {
+        filtered.increment();
+        return true;
+      }
     }
     for (KeystrokeCoalescer.Released<AdapterSlot> ready : coalescer.offer(current, origin, System.nanoTime())) {
       if (!finish(ready.action(), ready.origin(), gen)) {
@@ -437,7 +464,24 @@ final class Pipeline {
     gap.setCount(gap.getCount() + count).setEndTimeUnixNano(now).setDetail(detail);
   }
 
+  private void appendControl(Action record) {
+    Action stamped = stamp(record.toBuilder(), record.getTimeUnixNano());
+    try {
+      log.append(stamped);
+      appendedSinceCommit++;
+      if (!sinks.isEmpty()) {
+        appended.add(stamped);
+      }
+    } catch (IOException | RuntimeException e) {
+      storeFailed(e, 0, record.getTimeUnixNano());
+    }
+  }
+
   private void flushGaps() {
+    Action late;
+    while ((late = lateControls.poll()) != null) {
+      appendControl(late);
+    }
     if (pendingGaps.isEmpty()) {
       return;
     }

@@ -11,5 +11,10 @@ public enum PluginState {
   /** Its start, stop or a processing call did not return in time; the session goes on without it. */
   TIMED_OUT,
   /** Stopped at the end of the session. */
-  STOPPED
+  STOPPED,
+  /**
+   * An adapter not started, or stopped during the session, because no consent in force covers it
+   * (none given, revoked or expired).
+   */
+  NO_CONSENT
 }

@@ -71,6 +71,10 @@ public final class Recording implements AutoCloseable {
   /** Plugins this recording loaded itself ({@link Builder#pluginsDirectory}); closed with it. */
   private volatile dev.understudy.core.plugin.PluginHost ownedPlugins;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Watches the consent ledger, when the recording has one; closed first on close. */
+  private volatile dev.understudy.core.consent.ConsentWatcher consentWatcher;
+  private List<String> consentIds = List.of();
 
   private Recording(
       byte[] sessionId,
@@ -90,6 +94,7 @@ public final class Recording implements AutoCloseable {
     this.queue = queue;
     this.config = config;
     this.startNanos = config.clock.nanoTime();
+    adapters.forEach(a -> a.pausedBy(paused::get));
   }
 
   /** A builder with the defaults quoted on each method. */
@@ -158,6 +163,44 @@ public final class Recording implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Pauses capture: from now until {@link #resume()} every action adapters emit is dropped at once,
+   * counted as filtered (not lost: it is on purpose) and never stored. The session records a
+   * {@code Pause} marker so a reader knows the interval. Idempotent; any thread.
+   */
+  public void pause() {
+    if (!closed && paused.compareAndSet(false, true)) {
+      pipeline.enqueueControl(pauseRecord(true));
+    }
+  }
+
+  /** Resumes capture after {@link #pause()}, recording a marker. Idempotent; any thread. */
+  public void resume() {
+    if (!closed && paused.compareAndSet(true, false)) {
+      pipeline.enqueueControl(pauseRecord(false));
+    }
+  }
+
+  /** Whether capture is paused. */
+  public boolean isPaused() {
+    return paused.get();
+  }
+
+  private Action pauseRecord(boolean on) {
+    return Action.newBuilder().setTimeUnixNano(config.clock.nowUnixNanos())
+        .setPause(dev.understudy.proto.v1.Pause.newBuilder().setPaused(on)).build();
+  }
+
+  /** Ids of the consents this session records under, as in its start record; empty when none was required. */
+  public List<String> consentIds() {
+    return consentIds;
+  }
+
+  /** The privacy policy in force. */
+  public Policy policy() {
+    return config.policy;
+  }
+
   /** Counters of the session and of each component, at this moment. */
   public RecordingStats stats() {
     List<PluginStats> plugins = new ArrayList<>();
@@ -168,7 +211,7 @@ public final class Recording implements AutoCloseable {
         sessionIdText(),
         pipeline.written(),
         pipeline.lost(),
-        pipeline.filtered(),
+        pipeline.filtered() + adapters.stream().mapToLong(AdapterSlot::refusedAtEmitCount).sum(),
         pipeline.storeErrors(),
         log.acknowledgedSeq(),
         queue.size(),
@@ -191,6 +234,9 @@ public final class Recording implements AutoCloseable {
         return;
       }
       closed = true;
+      if (consentWatcher != null) {
+        consentWatcher.close();
+      }
       for (AdapterSlot slot : adapters) {
         if (slot.state() == PluginState.RUNNING) {
           Outcome outcome = Outcome.run("understudy-adapter-" + slot.name() + "-stop", slot.adapter()::stop, config.stopTimeout);
@@ -294,8 +340,9 @@ public final class Recording implements AutoCloseable {
     private Duration stopTimeout = DEFAULT_START_STOP_TIMEOUT;
     private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
     private CaptureClock clock = CaptureClock.system();
-    private Policy policy = DefaultPolicy.defaults();
+    private Policy policy = dev.understudy.core.policy.PrivacyPolicy.defaults();
     private String consentId = "";
+    private dev.understudy.core.consent.ConsentLedger consentLedger;
     private java.util.function.LongConsumer ackListener;
     private java.nio.file.Path pluginsDirectory;
     private Duration keystrokeIdle = Duration.ofNanos(dev.understudy.core.privacy.KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
@@ -475,9 +522,25 @@ public final class Recording implements AutoCloseable {
       return this;
     }
 
-    /** The privacy policy: default {@link DefaultPolicy#defaults()}. */
+    /**
+     * The privacy policy: default {@link dev.understudy.core.policy.PrivacyPolicy#defaults()}. A
+     * {@link dev.understudy.core.policy.PrivacyPolicy} is enforced by a
+     * {@link dev.understudy.core.policy.PolicyGate}, the first privacy stage; any other policy only
+     * by its capabilities.
+     */
     public Builder policy(Policy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Requires consent from this ledger: an adapter no consent in force covers is not started
+     * ({@link PluginState#NO_CONSENT}), actions from apps outside the consents are dropped, and the
+     * ledger is watched so a revocation or expiry stops capture of that scope within a second. Default:
+     * no ledger, no consent required (for embedding programs that obtain consent themselves).
+     */
+    public Builder consent(dev.understudy.core.consent.ConsentLedger ledger) {
+      this.consentLedger = Objects.requireNonNull(ledger, "ledger");
       return this;
     }
 
@@ -536,6 +599,8 @@ public final class Recording implements AutoCloseable {
       known.putIfAbsent("sink", java.util.Map.of());
       componentConfig.validate(known);
 
+      dev.understudy.core.consent.ConsentSet consents =
+          consentLedger == null ? null : consentLedger.valid();
       byte[] sessionId = SessionId.generate(clock).bytes();
       BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(queueCapacity);
       SessionStart.Builder start =
@@ -544,7 +609,6 @@ public final class Recording implements AutoCloseable {
               .setRuntimeVersion(implementationVersion(this))
               .setPolicyHash(policy.hash())
               .setConfigHash(DefaultPolicy.sha256(new java.util.TreeMap<>(componentConfig.values()).toString()))
-              .setConsentId(consentId)
               .setDurability(durability);
 
       List<AdapterSlot> adapters = new ArrayList<>();
@@ -554,6 +618,10 @@ public final class Recording implements AutoCloseable {
             new AdapterSlot(provider.name(), r.pluginId(), r.version(), provider.capabilities(),
                 componentConfig.forComponent("adapter", provider.name()), clock, policy, queue);
         adapters.add(slot);
+        if (consents != null && !consents.coversAdapter(provider.name())) {
+          slot.withdrawConsent(noConsentMessage(provider.name()));
+          logger.warning(noConsentMessage(provider.name()));
+        }
         start.addPlugins(PluginInfo.newBuilder().setPluginId(r.pluginId()).setVersion(r.version())
             .setComponentKind(ComponentKind.COMPONENT_KIND_ADAPTER).setName(provider.name())
             .addAllCapabilities(new java.util.TreeSet<>(provider.capabilities())));
@@ -585,10 +653,29 @@ public final class Recording implements AutoCloseable {
         }
       }
 
+      List<String> consentIds = List.of();
+      if (consents != null) {
+        consentIds = consents.idsFor(adapters.stream().filter(a -> !a.consentWithdrawn()).map(AdapterSlot::name).toList());
+        start.addAllConsentIds(consentIds);
+      }
+      start.setConsentId(!consentId.isEmpty() || consentIds.isEmpty() ? consentId : consentIds.get(0));
+      List<dev.understudy.core.privacy.PrivacyStage> stages = new ArrayList<>();
+      if (policy instanceof dev.understudy.core.policy.PrivacyPolicy) {
+        stages.add(new dev.understudy.core.policy.PolicyGate((dev.understudy.core.policy.PrivacyPolicy) policy));
+      }
+      dev.understudy.core.consent.ConsentStage consentStage = null;
+      if (consents != null) {
+        consentStage = new dev.understudy.core.consent.ConsentStage(consents);
+        stages.add(consentStage);
+      }
+      // Runtime stages before keystroke coalescing; the stages added with privacyStage() (the
+      // redactor) come after it, so they see typed text whole.
+      stages.add(new dev.understudy.core.privacy.SecureFields());
+
       ActionLog log = logFactory.open(sessionId, durability, clock);
       Pipeline pipeline =
           new Pipeline(queue, log, adapters,
-              List.of(new dev.understudy.core.privacy.SecureFields()),
+              stages,
               new dev.understudy.core.privacy.KeystrokeCoalescer<>(keystrokeIdle.toNanos()),
               privacyStages, processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
@@ -597,7 +684,13 @@ public final class Recording implements AutoCloseable {
       sinks.forEach(SinkSlot::start);
       pipeline.writeControl(Action.newBuilder().setTimeUnixNano(clock.nowUnixNanos()).setSessionStart(start));
       pipeline.start();
+      recording.consentIds = consentIds;
       recording.startAdapters(adapterProviders);
+      if (consents != null) {
+        dev.understudy.core.consent.ConsentStage stage = consentStage;
+        recording.consentWatcher = dev.understudy.core.consent.ConsentWatcher.start(consentLedger, consents,
+            dev.understudy.core.consent.ConsentWatcher.DEFAULT_PERIOD, set -> recording.consentChanged(set, stage));
+      }
       return recording;
     }
 
@@ -635,9 +728,41 @@ public final class Recording implements AutoCloseable {
     }
   }
 
+  static String noConsentMessage(String adapter) {
+    return "adapter '" + adapter + "' has no consent: run 'understudy consent grant --adapter " + adapter + "'";
+  }
+
+  /**
+   * Consent watcher thread: applies a new set of consents in force. Actions are filtered by the stage
+   * at once; adapters no longer covered stop accepting emits now and are stopped in the background.
+   */
+  private void consentChanged(dev.understudy.core.consent.ConsentSet set, dev.understudy.core.consent.ConsentStage stage) {
+    stage.update(set);
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      for (AdapterSlot slot : adapters) {
+        if (slot.consentWithdrawn() || set.coversAdapter(slot.name())) {
+          continue;
+        }
+        boolean running = slot.state() == PluginState.RUNNING;
+        slot.setAccepting(false);
+        slot.withdrawConsent("consent for adapter '" + slot.name() + "' was revoked or expired; capture stopped");
+        logger.warning("consent for adapter '" + slot.name() + "' was revoked or expired; stopping it");
+        if (running && slot.adapter() != null) {
+          Outcome.begin("understudy-adapter-" + slot.name() + "-stop", slot.adapter()::stop);
+        }
+      }
+    }
+  }
+
   private void startAdapters(List<Builder.Registration<AdapterProvider>> providers) {
     for (int i = 0; i < adapters.size(); i++) {
       AdapterSlot slot = adapters.get(i);
+      if (slot.consentWithdrawn()) {
+        continue; // no consent: never created, never started
+      }
       try {
         Adapter adapter = providers.get(i).provider().create(slot.config());
         slot.attach(Objects.requireNonNull(adapter, "create returned null"));

@@ -66,7 +66,7 @@ class KeystrokePrivacyTest {
       id = recording.sessionIdText();
       for (int i = 0; i < typed.length(); i++) {
         editor.ctx().emitter().emit(Action.newBuilder()
-            .setSource(Source.newBuilder().setDocument("file:///project/.env.local"))
+            .setSource(Source.newBuilder().setDocument("file:///project/notes.md"))
             .setTextEdit(TextEdit.newBuilder().setOperation(EditOperation.EDIT_OPERATION_INSERT)
                 .setRange(TextRange.newBuilder().setStart(at(i)).setEnd(at(i))).setText(typed.substring(i, i + 1)))
             .build());

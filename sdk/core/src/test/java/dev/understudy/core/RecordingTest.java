@@ -261,10 +261,11 @@ class RecordingTest {
   }
 
   @Test
-  void defaultPolicyFiltersClipboardContentWithoutCountingALoss() throws Exception {
+  void capabilityOnlyPolicyFiltersClipboardContentWithoutCountingALoss() throws Exception {
+    // A plain Policy has no gate to clear the field, so the whole action goes (PolicyGateTest covers the gate).
     TestAdapters.Scripted copier = new TestAdapters.Scripted("copier",
         EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_CLIPBOARD_CONTENT), c -> {}, c -> {});
-    try (Recording recording = builder().adapter(copier).start()) {
+    try (Recording recording = builder().policy(DefaultPolicy.defaults()).adapter(copier).start()) {
       copier.ctx().emitter().emit(Action.newBuilder().setClipboard(Clipboard.newBuilder().setContent("password123")).build());
       recording.flush(Duration.ofSeconds(5));
       assertThat(recording.stats().filtered()).isEqualTo(1);
