@@ -10,7 +10,6 @@ import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Capability;
 import dev.understudy.proto.v1.Source;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,7 +30,7 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
   private final PluginConfig config;
   private final CaptureClock clock;
   private final Policy policy;
-  private final BlockingQueue<Emission> queue;
+  private final EmitQueue<Emission> queue;
   /** The adapter's identity as written into every action's source. */
   final Source identity;
 
@@ -63,7 +62,7 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
       PluginConfig config,
       CaptureClock clock,
       Policy policy,
-      BlockingQueue<Emission> queue) {
+      EmitQueue<Emission> queue) {
     this.name = name;
     this.pluginId = pluginId;
     this.version = version;

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +53,7 @@ final class Pipeline {
   /** After this long without work the worker sleeps {@link #PARK_IDLE_NANOS} at a time. */
   static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private final BlockingQueue<Emission> queue;
+  private final EmitQueue<Emission> queue;
   private final ActionLog log;
   private final List<ProcessorSlot> processors;
   private final List<PrivacyStage> stagesBeforeCoalescing;
@@ -105,7 +104,7 @@ final class Pipeline {
   private record Call(ProcessorSlot processor, long startNanos, int generation) {}
 
   Pipeline(
-      BlockingQueue<Emission> queue,
+      EmitQueue<Emission> queue,
       ActionLog log,
       List<AdapterSlot> adapters,
       List<PrivacyStage> stagesBeforeCoalescing,

@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -64,7 +62,7 @@ public final class Recording implements AutoCloseable {
   private final CopyOnWriteArrayList<SinkSlot> sinks;
   private final Pipeline pipeline;
   private final ActionLog log;
-  private final BlockingQueue<Emission> queue;
+  private final EmitQueue<Emission> queue;
   private final Builder config;
   private final long startNanos;
   private final Object closeLock = new Object();
@@ -83,7 +81,7 @@ public final class Recording implements AutoCloseable {
       CopyOnWriteArrayList<SinkSlot> sinks,
       Pipeline pipeline,
       ActionLog log,
-      BlockingQueue<Emission> queue,
+      EmitQueue<Emission> queue,
       Builder config) {
     this.sessionId = sessionId;
     this.adapters = adapters;
@@ -602,7 +600,7 @@ public final class Recording implements AutoCloseable {
       dev.understudy.core.consent.ConsentSet consents =
           consentLedger == null ? null : consentLedger.valid();
       byte[] sessionId = SessionId.generate(clock).bytes();
-      BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(queueCapacity);
+      EmitQueue<Emission> queue = new EmitQueue<>(queueCapacity);
       SessionStart.Builder start =
           SessionStart.newBuilder()
               .setSchemaVersion(SCHEMA_VERSION)
