@@ -106,8 +106,8 @@ final class Checks {
 
   /** A card number: 13-19 digits, an issuer prefix in use, the Luhn check, and not one digit repeated. */
   static boolean paymentCard(CharSequence text, int start, int end) {
-    if (!isolated(text, start, end, "-.")) {
-      return false;
+    if (!isolated(text, start, end, "-.") || (start > 0 && text.charAt(start - 1) == '+')) {
+      return false; // "+49151..." is a phone number
     }
     CharSequence match = text.subSequence(start, end);
     if (!consistentSeparators(match)) {
@@ -210,8 +210,8 @@ final class Checks {
     if (!isolated(text, start, end, ".")) {
       return false;
     }
-    if (start > 0 && (text.charAt(start - 1) == 'v' || text.charAt(start - 1) == 'V')) {
-      return false; // v1.2.3.4 is a version
+    if (followsNumberingWord(text, start)) {
+      return false; // "v1.2.3.4", "Version 1.2.3.4", "Chapter 3.1.4.1"
     }
     String[] parts = text.subSequence(start, end).toString().split("\\.");
     int[] octets = new int[4];
@@ -270,7 +270,11 @@ final class Checks {
       return false;
     }
     boolean complete = gap >= 0 ? groups < 8 : groups == 8;
-    if (!complete || (hexDigits == 0 && !hasV4)) {
+    if (!complete) {
+      return false;
+    }
+    // "cafe::beef" and "a::b" are code; a real address has some decimal digits and some length.
+    if (!hasV4 && (hexDigits < 5 || s.chars().noneMatch(c -> c >= '0' && c <= '9'))) {
       return false;
     }
     String lower = s.toLowerCase(java.util.Locale.ROOT);
@@ -363,6 +367,9 @@ final class Checks {
     if (hexOnly == n) {
       return false; // UUIDs, digests, commit ids
     }
+    if (insidePublicPemBlock(text, start)) {
+      return false;
+    }
     if (digit < 2 || upper + lower < n / 3 || (upper == 0 && lower == 0)) {
       return false;
     }
@@ -426,6 +433,36 @@ final class Checks {
       return false; // already masked
     }
     return !NOT_SECRETS.contains(v.toLowerCase(java.util.Locale.ROOT));
+  }
+
+
+  /** Words after which a dotted number is a version or a section, not an address. */
+  private static final java.util.Set<String> NUMBERING_WORDS = java.util.Set.of(
+      "v", "ver", "version", "versión", "release", "build", "chapter", "kapitel", "chapitre", "capítulo",
+      "section", "abschnitt", "oid", "§", "rev", "revision", "firmware", "update");
+
+  static boolean followsNumberingWord(CharSequence text, int start) {
+    int end = start;
+    while (end > 0 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int begin = end;
+    while (begin > 0 && Character.isLetter(text.charAt(begin - 1)) || begin > 0 && text.charAt(begin - 1) == '§') {
+      begin--;
+    }
+    return begin < end
+        && NUMBERING_WORDS.contains(text.subSequence(begin, end).toString().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** True when the position is inside a PEM block that holds no private key (a certificate, a public key). */
+  static boolean insidePublicPemBlock(CharSequence text, int start) {
+    String s = text.toString();
+    int begin = s.lastIndexOf("-----BEGIN ", start);
+    if (begin < 0 || s.lastIndexOf("-----END ", start) > begin) {
+      return false;
+    }
+    int lineEnd = s.indexOf("-----", begin + 11);
+    return lineEnd > 0 && !s.substring(begin, lineEnd).contains("PRIVATE");
   }
 
   private static final double LOG2 = Math.log(2);

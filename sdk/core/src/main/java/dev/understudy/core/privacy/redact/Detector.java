@@ -36,17 +36,18 @@ public final class Detector {
     }
 
     /**
-     * Tries the whole match, then shorter ones ending before a separator, longest first: a greedy
-     * expression over digit groups may have taken a group that follows the number ("4111 1111 1111
-     * 1111 123" where 123 is the security code).
+     * Tries the whole match, then shorter ones ending where a group of letters or digits ends, longest
+     * first: a greedy expression over groups may have taken one that follows the value ("4111 1111
+     * 1111 1111 123" where 123 is the security code, "ES06... svp" after an IBAN).
      */
-    static Validator trimmingDigitGroups(Check check) {
+    static Validator trimmingGroups(Check check) {
       return (text, start, end) -> {
         if (check.test(text, start, end)) {
           return end;
         }
         for (int p = end - 1; p > start + 1; p--) {
-          if (Checks.isDigit(text.charAt(p - 1)) && !Checks.isDigit(text.charAt(p)) && check.test(text, start, p)) {
+          if (Checks.isAsciiAlnum(text.charAt(p - 1)) && !Checks.isAsciiAlnum(text.charAt(p))
+              && check.test(text, start, p)) {
             return p;
           }
         }

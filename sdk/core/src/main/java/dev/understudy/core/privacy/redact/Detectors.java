@@ -159,11 +159,12 @@ public final class Detectors {
         .minLength(6).prefilter(stats -> stats.at > 0 && stats.dots > 0).check(Checks::email).lowerCase().build());
     d.add(Detector.spec("iban", 1, "IBAN")
         .regex("(?i)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?").minLength(15)
-        .prefilter(stats -> stats.digits >= 6).check(Checks::iban).normalizer(Checks::alnumUpper).build());
+        .prefilter(stats -> stats.digits >= 6)
+        .validator(Detector.Validator.trimmingGroups(Checks::iban)).normalizer(Checks::alnumUpper).build());
     d.add(Detector.spec("payment-card", 1, "CARD")
         .regex("[0-9](?:[0-9]|[ -][0-9]){12,18}").minLength(13)
         .prefilter(stats -> stats.digits >= 13)
-        .validator(Detector.Validator.trimmingDigitGroups(Checks::paymentCard))
+        .validator(Detector.Validator.trimmingGroups(Checks::paymentCard))
         .normalizer(Checks::digitsOnly).build());
     d.add(Detector.spec("ssn", 1, "SSN")
         .regex("[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}").minLength(11)
@@ -174,7 +175,7 @@ public final class Detectors {
             + "|0[1-9][0-9]{0,4}(?:[ /-]\\(?[0-9]{2,8}\\)?){1,4}"
             + "|8[ -]?\\(?[0-9]{3,4}\\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2})")
         .minLength(7).prefilter(stats -> stats.digits >= 7)
-        .validator(Detector.Validator.trimmingDigitGroups(Checks::phone))
+        .validator(Detector.Validator.trimmingGroups(Checks::phone))
         .normalizer(Checks::phoneDigits).build());
     d.add(Detector.spec("ipv6", 1, "IP")
         .regex("(?:[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{0,4}){2,7}(?:\\.[0-9]{1,3}){0,3}").minLength(6)
