@@ -408,6 +408,16 @@ final class Checks {
     return !FILE_SUFFIXES.contains(tld);
   }
 
+  /** A character of an e-mail's local part, as the expression has it: {@code [\\p{L}\\p{N}._%+-]}. */
+  static boolean emailLocalChar(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER || "._%+-".indexOf(c) >= 0;
+  }
+
   /** The digits of a phone number, with its international prefix written one way. */
   static String phoneDigits(String s) {
     String d = digitsOnly(s);

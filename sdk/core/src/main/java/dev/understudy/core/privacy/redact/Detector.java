@@ -66,6 +66,8 @@ public final class Detector {
   final Prefilter prefilter;
   final Validator validator;
   final UnaryOperator<String> normalizer;
+  /** Where matches can start; {@code null} to search the whole text. */
+  final Anchors anchors;
   final com.google.re2j.Pattern re2;
   final java.util.regex.Pattern javaPattern;
 
@@ -80,6 +82,7 @@ public final class Detector {
     this.prefilter = spec.prefilter;
     this.validator = spec.validator;
     this.normalizer = spec.normalizer;
+    this.anchors = spec.anchors;
     this.re2 = com.google.re2j.Pattern.compile(spec.regex);
     this.javaPattern = java.util.regex.Pattern.compile(spec.regex);
   }
@@ -145,6 +148,7 @@ public final class Detector {
     private Prefilter prefilter = stats -> true;
     private Validator validator = Validator.ANY;
     private UnaryOperator<String> normalizer = UnaryOperator.identity();
+    private Anchors anchors;
 
     private Spec(String id, int version, String label) {
       this.id = Objects.requireNonNull(id, "id");
@@ -190,6 +194,22 @@ public final class Detector {
     Spec normalizer(UnaryOperator<String> normalizer) {
       this.normalizer = normalizer;
       return this;
+    }
+
+    /** Matches start only where these anchors say: the engine tries an anchored match there. */
+    Spec anchors(Anchors anchors) {
+      this.anchors = anchors;
+      return this;
+    }
+
+    /** Matches start with one of these keywords, written exactly so. */
+    Spec startsWith(String... keywords) {
+      return anchors(Anchors.keywords(false, keywords));
+    }
+
+    /** Matches start with one of these keywords, in any case. */
+    Spec startsWithIgnoreCase(String... keywords) {
+      return anchors(Anchors.keywords(true, keywords));
     }
 
     Spec lowerCase() {

@@ -11,9 +11,10 @@ interface Prefilter {
 
   /** Passes when any of the keywords occurs, exactly as written. */
   static Prefilter anyOf(String... keywords) {
+    int[] pairs = bigrams(keywords);
     return stats -> {
-      for (String k : keywords) {
-        if (stats.contains(k)) {
+      for (int i = 0; i < keywords.length; i++) {
+        if (stats.mayContain(pairs[i]) && stats.contains(keywords[i])) {
           return true;
         }
       }
@@ -21,11 +22,23 @@ interface Prefilter {
     };
   }
 
+  private static int[] bigrams(String[] keywords) {
+    int[] pairs = new int[keywords.length];
+    for (int i = 0; i < keywords.length; i++) {
+      if (keywords[i].length() < 2) {
+        throw new IllegalArgumentException("keywords: '" + keywords[i] + "' is shorter than two characters");
+      }
+      pairs[i] = TextStats.bigram(keywords[i].charAt(0), keywords[i].charAt(1));
+    }
+    return pairs;
+  }
+
   /** Passes when any of the keywords occurs, in any case. */
   static Prefilter anyOfIgnoreCase(String... keywords) {
+    int[] pairs = bigrams(keywords);
     return stats -> {
-      for (String k : keywords) {
-        if (stats.containsIgnoreCase(k)) {
+      for (int i = 0; i < keywords.length; i++) {
+        if (stats.mayContain(pairs[i]) && stats.containsIgnoreCase(keywords[i])) {
           return true;
         }
       }

@@ -71,10 +71,31 @@ final class TextScanner {
   }
 
   private static void findRe2(Detector d, int index, String text, Scratch s) {
-    com.google.re2j.Matcher m = d.re2.matcher(text);
-    while (m.find()) {
-      consider(d, index, text, m.start(d.group), m.end(d.group), s);
+    if (d.anchors == null) {
+      com.google.re2j.Matcher m = d.re2.matcher(text);
+      while (m.find()) {
+        consider(d, index, text, m.start(d.group), m.end(d.group), s);
+      }
+      return;
     }
+    // Anchored matches where a match can start, leftmost first, never inside the previous match:
+    // the same matches as a search, at the cost of what is matched rather than of the whole text.
+    Window window = s.window;
+    int from = 0;
+    int start;
+    while (from <= text.length() && (start = d.anchors.next(text, from)) >= 0) {
+      com.google.re2j.Matcher m = d.re2.matcher(window.of(text, start));
+      if (m.lookingAt()) {
+        int g0 = m.start(d.group);
+        if (g0 >= 0) {
+          consider(d, index, text, start + g0, start + m.end(d.group), s);
+        }
+        from = start + Math.max(m.end(), 1);
+      } else {
+        from = start + 1;
+      }
+    }
+    window.text = null;
   }
 
   private static void findJava(Detector d, int index, String text, Scratch s) {
@@ -112,9 +133,42 @@ final class TextScanner {
     return new Result(out.toString(), counts);
   }
 
+  /** A view of a text from an offset to its end, without copying it. Reused per thread. */
+  static final class Window implements CharSequence {
+    String text;
+    int offset;
+
+    Window of(String text, int offset) {
+      this.text = text;
+      this.offset = offset;
+      return this;
+    }
+
+    @Override
+    public int length() {
+      return text.length() - offset;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return text.charAt(offset + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(offset + start, offset + end);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(offset);
+    }
+  }
+
   /** Per-thread scratch: the text's character counts and the matches found so far. */
   private static final class Scratch {
     final TextStats stats = new TextStats();
+    final Window window = new Window();
     int[] starts = new int[8];
     int[] ends = new int[8];
     int[] which = new int[8];
