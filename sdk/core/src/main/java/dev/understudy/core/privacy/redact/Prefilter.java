@@ -11,18 +11,15 @@ interface Prefilter {
 
   /** Passes when any of the keywords occurs, exactly as written. */
   static Prefilter anyOf(String... keywords) {
-    int[] pairs = bigrams(keywords);
-    return stats -> {
-      for (int i = 0; i < keywords.length; i++) {
-        if (stats.mayContain(pairs[i]) && stats.contains(keywords[i])) {
-          return true;
-        }
-      }
-      return false;
-    };
+    return anyOf(false, keywords);
   }
 
-  private static int[] bigrams(String[] keywords) {
+  /** Passes when any of the keywords occurs, in any case. */
+  static Prefilter anyOfIgnoreCase(String... keywords) {
+    return anyOf(true, keywords);
+  }
+
+  private static Prefilter anyOf(boolean ignoreCase, String[] keywords) {
     int[] pairs = new int[keywords.length];
     for (int i = 0; i < keywords.length; i++) {
       if (keywords[i].length() < 2) {
@@ -30,15 +27,11 @@ interface Prefilter {
       }
       pairs[i] = TextStats.bigram(keywords[i].charAt(0), keywords[i].charAt(1));
     }
-    return pairs;
-  }
-
-  /** Passes when any of the keywords occurs, in any case. */
-  static Prefilter anyOfIgnoreCase(String... keywords) {
-    int[] pairs = bigrams(keywords);
     return stats -> {
       for (int i = 0; i < keywords.length; i++) {
-        if (stats.mayContain(pairs[i]) && stats.containsIgnoreCase(keywords[i])) {
+        // The bigram bit is a cheap "cannot occur"; only then is the text searched.
+        if (stats.mayContain(pairs[i])
+            && (ignoreCase ? stats.containsIgnoreCase(keywords[i]) : stats.contains(keywords[i]))) {
           return true;
         }
       }
