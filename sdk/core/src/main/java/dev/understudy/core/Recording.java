@@ -346,6 +346,8 @@ public final class Recording implements AutoCloseable {
     private Duration keystrokeIdle = Duration.ofNanos(dev.understudy.core.privacy.KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
     private dev.understudy.core.plugin.PluginHost.Options pluginOptions;
     private final List<dev.understudy.core.privacy.PrivacyStage> privacyStages = new ArrayList<>();
+    private java.util.function.Supplier<dev.understudy.core.privacy.redact.Redactor> redactor =
+        dev.understudy.core.privacy.redact.Redactor::withDefaults;
 
     private Builder() {}
 
@@ -407,6 +409,16 @@ public final class Recording implements AutoCloseable {
     public Builder pluginsDirectory(java.nio.file.Path directory, dev.understudy.core.plugin.PluginHost.Options options) {
       this.pluginsDirectory = Objects.requireNonNull(directory, "directory");
       this.pluginOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The redactor for each recording this builder starts: default {@code Redactor.withDefaults()},
+     * every detector on, pseudonyms keyed by a random key that lives only in memory for one session.
+     * It runs after keystroke coalescing, before the stages added with {@link #privacyStage}.
+     */
+    public Builder redactor(java.util.function.Supplier<dev.understudy.core.privacy.redact.Redactor> redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 
@@ -675,7 +687,7 @@ public final class Recording implements AutoCloseable {
           new Pipeline(queue, log, adapters,
               stages,
               new dev.understudy.core.privacy.KeystrokeCoalescer<>(keystrokeIdle.toNanos()),
-              privacyStages, processors, sinks, sessionId, clock, policy,
+              afterCoalescing(), processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
       Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
       recording.ownedPlugins = host;
@@ -690,6 +702,14 @@ public final class Recording implements AutoCloseable {
             dev.understudy.core.consent.ConsentWatcher.DEFAULT_PERIOD, set -> recording.consentChanged(set, stage));
       }
       return recording;
+    }
+
+    /** The redactor first, then the embedding program's own stages. */
+    private List<dev.understudy.core.privacy.PrivacyStage> afterCoalescing() {
+      List<dev.understudy.core.privacy.PrivacyStage> stages = new ArrayList<>();
+      stages.add(Objects.requireNonNull(redactor.get(), "redactor supplied null"));
+      stages.addAll(privacyStages);
+      return stages;
     }
 
     private static PluginInfo pluginInfo(Registration<?> r, String name, ComponentKind kind) {

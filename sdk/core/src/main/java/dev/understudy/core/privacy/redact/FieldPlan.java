@@ -1,0 +1,163 @@
+package dev.understudy.core.privacy.redact;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.OneofDescriptor;
+import dev.understudy.proto.v1.OptionsProto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which fields of one message type the redactor looks at, worked out once from the descriptor: the
+ * string and bytes fields marked {@code [(understudy.v1.sensitive) = true]}, and the message fields
+ * through which such a field can be reached. Nothing else is visited, and a oneof costs one lookup
+ * whichever member is set. Immutable; any thread.
+ */
+final class FieldPlan {
+
+  /** A field to visit: a sensitive text field ({@code child == null}) or a message leading to some. */
+  static final class Entry {
+    final FieldDescriptor field;
+    final FieldPlan child;
+
+    Entry(FieldDescriptor field, FieldPlan child) {
+      this.field = field;
+      this.child = child;
+    }
+  }
+
+  /** A oneof with members to visit, indexed by the member's field index in the message. */
+  static final class OneofEntry {
+    final OneofDescriptor oneof;
+    final Entry[] byFieldIndex;
+
+    OneofEntry(OneofDescriptor oneof, Entry[] byFieldIndex) {
+      this.oneof = oneof;
+      this.byFieldIndex = byFieldIndex;
+    }
+  }
+
+  final Descriptor type;
+  final Entry[] fields;
+  final OneofEntry[] oneofs;
+
+  private FieldPlan(Descriptor type, Entry[] fields, OneofEntry[] oneofs) {
+    this.type = type;
+    this.fields = fields;
+    this.oneofs = oneofs;
+  }
+
+  /** The plan for a message type, or {@code null} when no sensitive field can be reached from it. */
+  static FieldPlan of(Descriptor root) {
+    return new Builder().plan(root);
+  }
+
+  /**
+   * Every sensitive field reachable from the type, as paths with {@code []} for repeated fields:
+   * "source.window_title", "target.locators[].css". For documentation and tests.
+   */
+  List<String> describe() {
+    List<String> out = new ArrayList<>();
+    describe("", out);
+    return out;
+  }
+
+  private void describe(String prefix, List<String> out) {
+    List<Entry> all = new ArrayList<>(List.of(fields));
+    for (OneofEntry o : oneofs) {
+      for (Entry e : o.byFieldIndex) {
+        if (e != null) {
+          all.add(e);
+        }
+      }
+    }
+    all.sort((a, b) -> Integer.compare(a.field.getIndex(), b.field.getIndex()));
+    for (Entry e : all) {
+      String path = prefix + e.field.getName() + (e.field.isRepeated() ? "[]" : "");
+      if (e.child == null) {
+        out.add(path);
+      } else {
+        e.child.describe(path + ".", out);
+      }
+    }
+  }
+
+  static boolean isSensitiveText(FieldDescriptor f) {
+    FieldDescriptor.JavaType t = f.getJavaType();
+    return (t == FieldDescriptor.JavaType.STRING || t == FieldDescriptor.JavaType.BYTE_STRING)
+        && f.getOptions().getExtension(OptionsProto.sensitive);
+  }
+
+  /** Builds plans with memoisation; a type that refers back to itself is planned once. */
+  private static final class Builder {
+    private final Map<Descriptor, FieldPlan> done = new HashMap<>();
+    private final Map<Descriptor, Boolean> reaches = new HashMap<>();
+
+    FieldPlan plan(Descriptor type) {
+      if (!reaches(type, new java.util.HashSet<>())) {
+        return null;
+      }
+      FieldPlan known = done.get(type);
+      if (known != null) {
+        return known;
+      }
+      List<Entry> plain = new ArrayList<>();
+      Map<OneofDescriptor, Entry[]> oneofs = new LinkedHashMap<>();
+      for (FieldDescriptor f : type.getFields()) {
+        Entry entry = null;
+        if (isSensitiveText(f)) {
+          entry = new Entry(f, null);
+        } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()
+            && reaches(f.getMessageType(), new java.util.HashSet<>())) {
+          // A message type that contains itself would recurse forever here; none in the schema does,
+          // and the guard in reaches() stops a future one from hanging the build of the plan.
+          entry = new Entry(f, f.getMessageType() == type ? null : plan(f.getMessageType()));
+          if (entry.child == null) {
+            continue;
+          }
+        }
+        if (entry == null) {
+          continue;
+        }
+        OneofDescriptor oneof = f.getRealContainingOneof();
+        if (oneof == null) {
+          plain.add(entry);
+        } else {
+          oneofs.computeIfAbsent(oneof, o -> new Entry[type.getFields().size()])[f.getIndex()] = entry;
+        }
+      }
+      List<OneofEntry> oneofEntries = new ArrayList<>();
+      oneofs.forEach((o, entries) -> oneofEntries.add(new OneofEntry(o, entries)));
+      FieldPlan plan = new FieldPlan(type, plain.toArray(new Entry[0]), oneofEntries.toArray(new OneofEntry[0]));
+      done.put(type, plan);
+      return plan;
+    }
+
+    private boolean reaches(Descriptor type, java.util.Set<Descriptor> visiting) {
+      Boolean known = reaches.get(type);
+      if (known != null) {
+        return known;
+      }
+      if (!visiting.add(type)) {
+        return false;
+      }
+      boolean result = false;
+      for (FieldDescriptor f : type.getFields()) {
+        if (isSensitiveText(f)
+            || (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && reaches(f.getMessageType(), visiting))) {
+          result = true;
+          break;
+        }
+      }
+      visiting.remove(type);
+      // A "no" found while a cycle was cut short is only an answer for this walk.
+      if (result || visiting.isEmpty()) {
+        reaches.put(type, result);
+      }
+      return result;
+    }
+  }
+}

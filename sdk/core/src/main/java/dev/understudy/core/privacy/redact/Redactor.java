@@ -1,0 +1,362 @@
+package dev.understudy.core.privacy.redact;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import dev.understudy.core.privacy.PrivacyStage;
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Redaction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The redaction stage: scans every field of an action that the schema marks
+ * {@code (understudy.v1.sensitive)} with the enabled {@link Detectors}, replaces each match by a typed
+ * pseudonym such as {@code <EMAIL:7f3a9c21>}, and appends a {@code Redaction} per field and rule
+ * saying what it did. Add it with {@code Recording.Builder#privacyStage}.
+ *
+ * <p>Pseudonyms are the first 8 hex digits of HMAC-SHA256(key, type + ":" + normalized value). By
+ * default the key is random and held only in memory by this instance, so tokens agree within one
+ * session (use one redactor per recording) and cannot be linked across sessions; a deployment key from
+ * a file or an environment variable makes them agree across the sessions of one deployment.
+ *
+ * <p>Threading: {@link #apply} may be called from any thread; per-thread scratch space means nothing is
+ * allocated for an action in which nothing is found. It does not block.
+ */
+public final class Redactor implements PrivacyStage {
+
+  /** The stage name in counters and logs: {@value}. */
+  public static final String NAME = "redaction";
+
+  private static final FieldPlan ACTION_PLAN = FieldPlan.of(Action.getDescriptor());
+  private static final int MAX_DEPTH = 32;
+
+  private final TextScanner scanner;
+  private final List<Detector> detectors;
+  private final boolean deploymentKey;
+  private final ThreadLocal<Walk> walks = ThreadLocal.withInitial(Walk::new);
+
+  private Redactor(Builder b, byte[] key) {
+    this.detectors = List.copyOf(b.detectors);
+    this.scanner = new TextScanner(detectors, b.engine, new Pseudonyms(key));
+    this.deploymentKey = b.keySource != KeySource.SESSION;
+  }
+
+  /** A redactor with every built-in detector and a per-session random key. */
+  public static Redactor withDefaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The paths of the fields this stage scans, found from the schema: "source.window_title",
+   * "target.locators[].css", ...
+   */
+  public static List<String> scannedFields() {
+    return ACTION_PLAN.describe();
+  }
+
+  /** The detectors this redactor runs, in priority order. */
+  public List<Detector> detectors() {
+    return detectors;
+  }
+
+  /** True when pseudonyms come from a deployment key and so agree across sessions. */
+  public boolean usesDeploymentKey() {
+    return deploymentKey;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Redacts one text as if it were a sensitive field: for tools and tests.
+   *
+   * @return the text with every match replaced; the same instance when nothing matched
+   */
+  public String redactText(String text) {
+    TextScanner.Result r = scanner.scan(Objects.requireNonNull(text, "text"));
+    return r == null ? text : r.text;
+  }
+
+  @Override
+  public Action apply(Action action) {
+    Walk walk = walks.get();
+    walk.reset();
+    Message redacted;
+    try {
+      redacted = redact(action, ACTION_PLAN, walk);
+    } finally {
+      walk.depth = 0;
+    }
+    if (redacted == null) {
+      return action;
+    }
+    List<Redaction> records = walk.records;
+    walk.records = null;
+    return ((Action) redacted).toBuilder().addAllRedactions(records).build();
+  }
+
+  /** TextScanner for tests in this package. */
+  TextScanner scanner() {
+    return scanner;
+  }
+
+  /** Returns the message with its planned fields redacted, or {@code null} when nothing changed. */
+  private Message redact(Message message, FieldPlan plan, Walk walk) {
+    if (walk.depth == MAX_DEPTH) {
+      throw new IllegalStateException("message nesting deeper than " + MAX_DEPTH);
+    }
+    Message.Builder builder = null;
+    for (FieldPlan.Entry entry : plan.fields) {
+      builder = visit(message, entry, builder, walk);
+    }
+    for (FieldPlan.OneofEntry oneof : plan.oneofs) {
+      FieldDescriptor set = message.getOneofFieldDescriptor(oneof.oneof);
+      if (set != null) {
+        FieldPlan.Entry entry = oneof.byFieldIndex[set.getIndex()];
+        if (entry != null) {
+          builder = visit(message, entry, builder, walk);
+        }
+      }
+    }
+    return builder == null ? null : builder.build();
+  }
+
+  private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk) {
+    FieldDescriptor f = entry.field;
+    if (f.isRepeated()) {
+      int n = message.getRepeatedFieldCount(f);
+      for (int i = 0; i < n; i++) {
+        walk.push(f, i);
+        Object replaced = redactValue(message.getRepeatedField(f, i), entry, walk);
+        walk.pop();
+        if (replaced != null) {
+          if (builder == null) {
+            builder = message.toBuilder();
+          }
+          builder.setRepeatedField(f, i, replaced);
+        }
+      }
+    } else if (message.hasField(f)) {
+      walk.push(f, -1);
+      Object replaced = redactValue(message.getField(f), entry, walk);
+      walk.pop();
+      if (replaced != null) {
+        if (builder == null) {
+          builder = message.toBuilder();
+        }
+        builder.setField(f, replaced);
+      }
+    }
+    return builder;
+  }
+
+  private Object redactValue(Object value, FieldPlan.Entry entry, Walk walk) {
+    if (entry.child != null) {
+      return redact((Message) value, entry.child, walk);
+    }
+    if (value instanceof String) {
+      TextScanner.Result r = scanner.scan((String) value);
+      if (r == null) {
+        return null;
+      }
+      record(r, walk);
+      return r.text;
+    }
+    ByteString bytes = (ByteString) value;
+    // Binary content (a screenshot) is not text to scan; text carried as bytes is.
+    if (bytes.isEmpty() || !bytes.isValidUtf8()) {
+      return null;
+    }
+    TextScanner.Result r = scanner.scan(bytes.toStringUtf8());
+    if (r == null) {
+      return null;
+    }
+    record(r, walk);
+    return ByteString.copyFromUtf8(r.text);
+  }
+
+  private void record(TextScanner.Result r, Walk walk) {
+    String path = walk.path();
+    if (walk.records == null) {
+      walk.records = new ArrayList<>();
+    }
+    for (int i = 0; i < r.counts.length; i++) {
+      if (r.counts[i] > 0) {
+        Detector d = scanner.detector(i);
+        walk.records.add(Redaction.newBuilder()
+            .setFieldPath(path)
+            .setRuleId(d.id())
+            .setRuleVersion(d.version())
+            .setReplacement(d.replacement())
+            .setCount(r.counts[i])
+            .build());
+      }
+    }
+  }
+
+  /** Per-thread state of one walk over an action: the path to the current field and the records. */
+  private static final class Walk {
+    final FieldDescriptor[] fields = new FieldDescriptor[MAX_DEPTH + 1];
+    final int[] indexes = new int[MAX_DEPTH + 1];
+    int depth;
+    List<Redaction> records;
+
+    void reset() {
+      depth = 0;
+      records = null;
+    }
+
+    void push(FieldDescriptor f, int index) {
+      fields[depth] = f;
+      indexes[depth] = index;
+      depth++;
+    }
+
+    void pop() {
+      depth--;
+    }
+
+    /** "target.locators[1].css" */
+    String path() {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < depth; i++) {
+        if (i > 0) {
+          b.append('.');
+        }
+        b.append(fields[i].getName());
+        if (indexes[i] >= 0) {
+          b.append('[').append(indexes[i]).append(']');
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  private enum KeySource { SESSION, FILE, ENVIRONMENT }
+
+  /** Configures a {@link Redactor}. Not thread-safe. */
+  public static final class Builder {
+    private final Set<Detector> detectors = new LinkedHashSet<>(Detectors.defaults());
+    private MatchEngine engine = MatchEngine.RE2J_PREFILTERED;
+    private KeySource keySource = KeySource.SESSION;
+    private Path keyFile;
+    private String keyVariable;
+    private UnaryOperator<String> environment = System::getenv;
+    private byte[] fixedKey;
+
+    private Builder() {}
+
+    /** Turns a built-in detector off, by id ("high-entropy"). Unknown ids are refused. */
+    public Builder disable(String detectorId) {
+      detectors.remove(Detectors.byId(detectorId));
+      return this;
+    }
+
+    /** Turns a built-in detector back on, by id. Unknown ids are refused. */
+    public Builder enable(String detectorId) {
+      Detector d = Detectors.byId(detectorId);
+      // Keep priority order whatever order the calls come in.
+      List<Detector> ordered = new ArrayList<>();
+      for (Detector each : Detectors.defaults()) {
+        if (each == d || detectors.contains(each)) {
+          ordered.add(each);
+        }
+      }
+      detectors.clear();
+      detectors.addAll(ordered);
+      return this;
+    }
+
+    /** Runs only the given built-in detectors, by id, in their priority order. */
+    public Builder only(String... detectorIds) {
+      Objects.requireNonNull(detectorIds, "detectorIds");
+      for (String id : detectorIds) {
+        Detectors.byId(id);
+      }
+      detectors.clear();
+      for (String id : detectorIds) {
+        enable(id);
+      }
+      return this;
+    }
+
+    /** The regex engine; {@link MatchEngine#RE2J_PREFILTERED} unless a benchmark asks for the baseline. */
+    public Builder matchEngine(MatchEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** The default: a random key made when the redactor is built, held only in its memory. */
+    public Builder sessionKey() {
+      keySource = KeySource.SESSION;
+      return this;
+    }
+
+    /**
+     * A deployment key read from this file when the redactor is built: at least 32 bytes, written in
+     * hex or base64. Keep the file apart from the session store (it is never copied into a session).
+     */
+    public Builder deploymentKeyFile(Path file) {
+      keyFile = Objects.requireNonNull(file, "file");
+      keySource = KeySource.FILE;
+      return this;
+    }
+
+    /** A deployment key read from this environment variable when the redactor is built; same format. */
+    public Builder deploymentKeyEnvironment(String variable) {
+      keyVariable = Objects.requireNonNull(variable, "variable");
+      keySource = KeySource.ENVIRONMENT;
+      return this;
+    }
+
+    /** For tests: where environment variables are looked up. */
+    Builder environment(UnaryOperator<String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** For tests: a fixed key, treated as a deployment key. */
+    Builder fixedKey(byte[] key) {
+      this.fixedKey = key.clone();
+      keySource = KeySource.FILE;
+      return this;
+    }
+
+    /**
+     * Builds the redactor, reading the deployment key if one was configured.
+     *
+     * @throws IllegalArgumentException naming the key setting when the key cannot be read or is too short
+     */
+    public Redactor build() {
+      byte[] key;
+      switch (keySource) {
+        case FILE:
+          key = fixedKey != null ? fixedKey.clone() : PseudonymKey.fromFile(keyFile);
+          break;
+        case ENVIRONMENT:
+          key = PseudonymKey.fromEnvironment(keyVariable, environment);
+          break;
+        case SESSION:
+        default:
+          key = PseudonymKey.random();
+      }
+      try {
+        return new Redactor(this, key);
+      } finally {
+        java.util.Arrays.fill(key, (byte) 0);
+      }
+    }
+  }
+}
