@@ -62,6 +62,15 @@ final class RecordingWriter implements ActionWriter {
    */
   static RecordingWriter start(Path root, Durability durability, int queueCapacity, LongConsumer onAck)
       throws IOException {
+    return start(root, durability, queueCapacity, onAck, false);
+  }
+
+  /**
+   * @param redaction whether the runtime's default redactor runs; without it the figures are those of
+   *     the core machinery (queue, pipeline, policy, secure fields, coalescing, store)
+   */
+  static RecordingWriter start(Path root, Durability durability, int queueCapacity, LongConsumer onAck, boolean redaction)
+      throws IOException {
     Objects.requireNonNull(root, "root");
     CapturingAdapter adapter = new CapturingAdapter();
     Recording.Builder builder = Recording.builder()
@@ -69,6 +78,9 @@ final class RecordingWriter implements ActionWriter {
         .durability(durability)
         .queueCapacity(queueCapacity)
         .adapter(adapter, CapturingAdapter.NAME, CapturingAdapter.VERSION);
+    if (!redaction) {
+      builder.redactor(() -> dev.understudy.core.privacy.redact.Redactor.builder().only().build());
+    }
     return new RecordingWriter(builder, adapter, onAck);
   }
 
