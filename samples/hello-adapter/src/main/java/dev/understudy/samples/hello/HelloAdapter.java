@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Plays a script as if a person were working: one action per step, emitted from the adapter's own
@@ -60,22 +59,21 @@ final class HelloAdapter implements Adapter {
     ActionEmitter emitter = context.emitter();
     boolean first = true;
     for (int line = 1; line <= script.lineCount() && !Thread.currentThread().isInterrupted(); line++) {
-      Optional<Action> step;
+      List<Action> steps;
       try {
-        step = script.step(line);
+        steps = script.steps(line);
       } catch (ScriptException e) {
         // A bad line costs one action, visibly: the session gets a Gap, the rest of the script plays.
         emitter.reportLoss(1, e.getMessage());
         continue;
       }
-      if (step.isEmpty()) {
-        continue;
+      for (Action step : steps) {
+        if (!first && !pause()) {
+          return;
+        }
+        first = false;
+        emitter.emit(step.toBuilder().setTimeUnixNano(context.clock().nowUnixNanos()).build());
       }
-      if (!first && !pause()) {
-        return;
-      }
-      first = false;
-      emitter.emit(step.get().toBuilder().setTimeUnixNano(context.clock().nowUnixNanos()).build());
     }
   }
 

@@ -40,14 +40,16 @@ public final class HelloAdapterProvider implements AdapterProvider {
   }
 
   /**
-   * Interactions (window switches, focus, invocations, shortcuts), typed text, file names (the save
-   * step) and window titles and URLs. The runtime refuses any kind of data not declared here.
+   * Interactions (window switches, focus, invocations, shortcuts), typed text, pasted text (the
+   * paste step; the default policy still keeps clipboard content out), file names (the save step)
+   * and window titles and URLs. The runtime refuses any kind of data not declared here.
    */
   @Override
   public Set<Capability> capabilities() {
     return Set.of(
         Capability.CAPABILITY_INTERACTIONS,
         Capability.CAPABILITY_TEXT_CONTENT,
+        Capability.CAPABILITY_CLIPBOARD_CONTENT,
         Capability.CAPABILITY_FILE_NAMES,
         Capability.CAPABILITY_TITLES);
   }

@@ -1,6 +1,8 @@
 package dev.understudy.samples.hello;
 
 import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Clipboard;
+import dev.understudy.proto.v1.ClipboardOperation;
 import dev.understudy.proto.v1.ContextElement;
 import dev.understudy.proto.v1.FileEvent;
 import dev.understudy.proto.v1.FileOperation;
@@ -36,7 +38,7 @@ final class Script {
   /** The application id actions carry before the script's first {@code window} step. */
   static final String DEFAULT_APP_ID = "hello";
 
-  private static final String VERBS = "window, focus, type, click, invoke, shortcut, navigate, open, save";
+  private static final String VERBS = "window, focus, type, keys, paste, click, invoke, shortcut, navigate, open, save";
 
   // role "name", then any number of: in role "name"
   private static final Pattern TARGET = Pattern.compile("(\\S+)\\s+\"([^\"]*)\"");
@@ -75,6 +77,35 @@ final class Script {
   }
 
   /**
+   * The actions for a line (1-based), without time: one for most steps, one per key for
+   * {@code keys}, none for a blank line or a comment.
+   *
+   * @throws ScriptException naming the line, when it does not parse
+   */
+  List<Action> steps(int lineNumber) throws ScriptException {
+    String line = lines.get(lineNumber - 1).strip();
+    if (!line.startsWith("keys ")) {
+      return step(lineNumber).map(List::of).orElse(List.of());
+    }
+    // Typing as an adapter that reports every keystroke does: the field's value after each key.
+    String usage = "keys <role> \"<name>\" = <text>";
+    ParsedTarget parsed = target(lineNumber, line.substring(5).strip(), usage);
+    if (!parsed.rest.startsWith("=")) {
+      throw new ScriptException(lineNumber, "expected: " + usage);
+    }
+    String text = parsed.rest.substring(1).strip();
+    List<Action> keys = new java.util.ArrayList<>(text.length());
+    Source source = Source.newBuilder().setAppId(window.getAppId()).setWindowTitle(window.getTitle()).build();
+    for (int i = 1; i <= text.length(); i++) {
+      keys.add(Action.newBuilder().setSource(source).setTarget(parsed.target)
+          .setValueChange(ValueChange.newBuilder().setValueKind(ValueKind.VALUE_KIND_TEXT)
+              .setValue(text.substring(0, i)).setPreviousValue(text.substring(0, i - 1)))
+          .build());
+    }
+    return keys;
+  }
+
+  /**
    * The action for a line (1-based), without time: empty for a blank line or a comment.
    *
    * @throws ScriptException naming the line, when it does not parse; the script's state is unchanged
@@ -92,6 +123,7 @@ final class Script {
       case "window" -> windowSwitch(lineNumber, rest, action);
       case "focus" -> action.setTarget(wholeTarget(lineNumber, rest, "focus <role> \"<name>\"")).setFocus(Focus.getDefaultInstance());
       case "type" -> type(lineNumber, rest, action);
+      case "paste" -> paste(lineNumber, rest, action);
       case "click" -> action.setTarget(wholeTarget(lineNumber, rest, "click <role> \"<name>\""))
           .setInvoke(Invoke.newBuilder().setMethod(InvokeMethod.INVOKE_METHOD_CLICK));
       case "invoke" -> invoke(lineNumber, rest, action);
@@ -135,6 +167,20 @@ final class Script {
       change.setValue(text);
     }
     action.setTarget(target).setValueChange(change);
+  }
+
+  private static void paste(int lineNumber, String rest, Action.Builder action) throws ScriptException {
+    String usage = "paste <role> \"<name>\" = <text>";
+    ParsedTarget parsed = target(lineNumber, rest, usage);
+    if (!parsed.rest.startsWith("=")) {
+      throw new ScriptException(lineNumber, "expected: " + usage);
+    }
+    String text = parsed.rest.substring(1).strip();
+    action.setTarget(parsed.target).setClipboard(Clipboard.newBuilder()
+        .setOperation(ClipboardOperation.CLIPBOARD_OPERATION_PASTE)
+        .setContent(text)
+        .setContentLength(text.length())
+        .setMediaType("text/plain"));
   }
 
   private static void invoke(int lineNumber, String rest, Action.Builder action) throws ScriptException {

@@ -45,6 +45,7 @@ class HelloAdapterTest {
         .containsExactlyInAnyOrder(
             Capability.CAPABILITY_INTERACTIONS,
             Capability.CAPABILITY_TEXT_CONTENT,
+            Capability.CAPABILITY_CLIPBOARD_CONTENT,
             Capability.CAPABILITY_FILE_NAMES,
             Capability.CAPABILITY_TITLES);
     Assertions.assertThat(provider.configKeys()).containsExactlyInAnyOrder("script", "delay-ms");
@@ -86,7 +87,7 @@ class HelloAdapterTest {
     adapter.stop();
 
     Assertions.assertThat(context.losses()).containsExactly(new ReportedLoss(1,
-        "script line 3: unknown step 'teleport'; expected one of: window, focus, type, click, invoke, shortcut, navigate, open, save"));
+        "script line 3: unknown step 'teleport'; expected one of: window, focus, type, keys, paste, click, invoke, shortcut, navigate, open, save"));
     assertThat(actions.get(1)).isShortcut("s", Modifier.MODIFIER_CTRL);
   }
 

@@ -111,4 +111,16 @@ class ScriptTest {
         .hasMessageStartingWith(messageStart)
         .satisfies(e -> Assertions.assertThat(((ScriptException) e).lineNumber()).isEqualTo(line));
   }
+
+  @Test
+  void keysEmitsTheFieldsValueAfterEveryKeyAndPasteEmitsAClipboardPaste() throws ScriptException {
+    Script script = new Script(List.of("keys textbox \"Token\" = abc", "paste textbox \"Card\" = 4111"));
+    List<Action> keys = script.steps(1);
+    Assertions.assertThat(keys).extracting(a -> a.getValueChange().getValue()).containsExactly("a", "ab", "abc");
+    Assertions.assertThat(keys).extracting(a -> a.getValueChange().getPreviousValue()).containsExactly("", "a", "ab");
+    Action paste = script.steps(2).get(0);
+    Assertions.assertThat(paste.getClipboard().getContent()).isEqualTo("4111");
+    Assertions.assertThat(paste.getClipboard().getContentLength()).isEqualTo(4);
+    Assertions.assertThat(paste.getTarget().getName()).isEqualTo("Card");
+  }
 }
