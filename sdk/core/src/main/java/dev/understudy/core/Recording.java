@@ -618,7 +618,7 @@ public final class Recording implements AutoCloseable {
               .setSchemaVersion(SCHEMA_VERSION)
               .setRuntimeVersion(implementationVersion(this))
               .setPolicyHash(policy.hash())
-              .setConfigHash(DefaultPolicy.sha256(new java.util.TreeMap<>(componentConfig.values()).toString()))
+              .setConfigHash(dev.understudy.core.policy.PrivacyPolicy.sha256(new java.util.TreeMap<>(componentConfig.values()).toString()))
               .setDurability(durability);
 
       List<AdapterSlot> adapters = new ArrayList<>();

@@ -265,7 +265,8 @@ class RecordingTest {
     // A plain Policy has no gate to clear the field, so the whole action goes (PolicyGateTest covers the gate).
     TestAdapters.Scripted copier = new TestAdapters.Scripted("copier",
         EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_CLIPBOARD_CONTENT), c -> {}, c -> {});
-    try (Recording recording = builder().policy(DefaultPolicy.defaults()).adapter(copier).start()) {
+    try (Recording recording = builder().policy(dev.understudy.testing.TestPolicy.allowing(
+        Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT)).adapter(copier).start()) {
       copier.ctx().emitter().emit(Action.newBuilder().setClipboard(Clipboard.newBuilder().setContent("password123")).build());
       recording.flush(Duration.ofSeconds(5));
       assertThat(recording.stats().filtered()).isEqualTo(1);
