@@ -17,7 +17,8 @@ import java.util.Objects;
  * a {@link Redaction}. Whole kinds the policy refuses (text edits without text content, screenshots,
  * file events without file names) are dropped by the runtime's capability check after this stage.
  *
- * <p>Threading: the pipeline thread; stateless apart from the immutable policy.
+ * <p>Threading: the pipeline thread only. Apart from the immutable policy it keeps a bounded memo of
+ * recent answers (see {@link DecisionMemo}).
  */
 public final class PolicyGate implements PrivacyStage {
 
@@ -29,10 +30,16 @@ public final class PolicyGate implements PrivacyStage {
   public static final int RULE_VERSION = 1;
 
   private final PrivacyPolicy policy;
+  private final DecisionMemo apps;
+  private final DecisionMemo titles;
+  private final DecisionMemo documents;
 
   /** A gate enforcing this policy. */
   public PolicyGate(PrivacyPolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.apps = new DecisionMemo(policy::allowsApp);
+    this.titles = new DecisionMemo(policy::allowsTitle);
+    this.documents = new DecisionMemo(policy::allowsDocument);
   }
 
   @Override
@@ -48,7 +55,7 @@ public final class PolicyGate implements PrivacyStage {
     Action.Builder b = null;
     switch (action.getKindCase()) {
       case NAVIGATE:
-        if (!policy.allowsDocument(action.getNavigate().getPreviousUrl())) {
+        if (!documents.test(action.getNavigate().getPreviousUrl())) {
           b = builder(b, action);
           b.getNavigateBuilder().clearPreviousUrl();
           redact(b, "navigate.previous_url", RULE_DENY);
@@ -56,7 +63,7 @@ public final class PolicyGate implements PrivacyStage {
         break;
       case WINDOW_SWITCH:
         WindowRef from = action.getWindowSwitch().getFrom();
-        if (!policy.allowsApp(from.getAppId()) && !from.getAppId().isEmpty() || !policy.allowsTitle(from.getTitle())) {
+        if (!apps.test(from.getAppId()) && !from.getAppId().isEmpty() || !titles.test(from.getTitle())) {
           b = builder(b, action);
           b.getWindowSwitchBuilder().clearFrom();
           redact(b, "window_switch.from", RULE_DENY);
@@ -92,24 +99,24 @@ public final class PolicyGate implements PrivacyStage {
   /** Whether the action happened somewhere the policy denies. */
   private boolean denied(Action action) {
     Source source = action.getSource();
-    if (!policy.allowsApp(source.getAppId()) || !policy.allowsTitle(source.getWindowTitle())
-        || !policy.allowsDocument(source.getDocument())) {
+    if (!apps.test(source.getAppId()) || !titles.test(source.getWindowTitle())
+        || !documents.test(source.getDocument())) {
       return true;
     }
     for (Locator locator : action.getTarget().getLocatorsList()) {
-      if (locator.hasTextLocation() && !policy.allowsDocument(locator.getTextLocation().getUri())) {
+      if (locator.hasTextLocation() && !documents.test(locator.getTextLocation().getUri())) {
         return true;
       }
     }
     switch (action.getKindCase()) {
       case NAVIGATE:
-        return !policy.allowsDocument(action.getNavigate().getUrl());
+        return !documents.test(action.getNavigate().getUrl());
       case WINDOW_SWITCH:
         WindowRef to = action.getWindowSwitch().getTo();
-        return !to.getAppId().isEmpty() && !policy.allowsApp(to.getAppId()) || !policy.allowsTitle(to.getTitle());
+        return !to.getAppId().isEmpty() && !apps.test(to.getAppId()) || !titles.test(to.getTitle());
       case FILE_EVENT:
-        return !policy.allowsDocument(action.getFileEvent().getPath())
-            || !policy.allowsDocument(action.getFileEvent().getNewPath());
+        return !documents.test(action.getFileEvent().getPath())
+            || !documents.test(action.getFileEvent().getNewPath());
       default:
         return false;
     }

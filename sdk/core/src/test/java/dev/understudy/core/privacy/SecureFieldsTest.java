@@ -36,7 +36,7 @@ class SecureFieldsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"password text", "PASSWORD_TEXT", "PasswordText", "JPasswordField", "password"})
+  @ValueSource(strings = {"password text", "PASSWORD_TEXT", "PasswordText", "JPasswordField", "password", "SecureTextField"})
   void dropsTheValueWhenThePlatformRoleSaysPasswordEvenIfTheAdapterForgotTheFlag(String role) {
     Action out = stage.apply(typed(Target.newBuilder().setRole(role).setName("Password"), "hunter2"));
     assertThat(out.getValueChange().getValue()).isEmpty();
@@ -47,6 +47,10 @@ class SecureFieldsTest {
   void recognisesPasswordInputsByLocatorAndCardFieldsByAutocomplete() {
     Action byCss = stage.apply(typed(Target.newBuilder().setRole("textbox")
         .addLocators(Locator.newBuilder().setCss("form#login > input[type=\"password\"]")), "hunter2"));
+    assertThat(byCss.getValueChange().getValue()).isEmpty();
+    Action byUpperCss = stage.apply(typed(Target.newBuilder().setRole("textbox")
+        .addLocators(Locator.newBuilder().setXpath("//INPUT[@TYPE='PASSWORD']")), "hunter2"));
+    assertThat(byUpperCss.getValueChange().getValue()).isEmpty();
     assertThat(byCss.getValueChange().getValue()).isEmpty();
     Action byAutocomplete = stage.apply(typed(Target.newBuilder().setRole("textbox").setName("Card number"), "4111111111111111")
         .toBuilder().addAttributes(Attribute.newBuilder().setKey("html.autocomplete").setValue("cc-number")).build());
