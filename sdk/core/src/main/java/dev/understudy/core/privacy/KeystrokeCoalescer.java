@@ -6,6 +6,7 @@ import dev.understudy.proto.v1.Locator;
 import dev.understudy.proto.v1.TextEdit;
 import dev.understudy.proto.v1.TextPosition;
 import dev.understudy.proto.v1.TextRange;
+import dev.understudy.proto.v1.ValueKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Map;
  * secret typed key by key is detected whole and its per-keystroke fragments never reach the store.
  *
  * <p>Per adapter, it holds back: a run of contiguous text inserts into one document (backspaces over
- * the held text shorten it), or a run of value changes of one field (only the last value is kept; the
- * earlier ones are prefixes of it). It releases what it holds when the adapter emits anything else,
+ * the held text shorten it), or a run of typed value changes of one field (only the last value is
+ * kept; the earlier ones are prefixes of it). Checked states, chosen options and chosen files pass
+ * straight through. The price of holding is latency: typed text is stored when the person moves on,
+ * or after the idle window. It releases what it holds when the adapter emits anything else,
  * when the run stops being contiguous, when it has been idle for the idle window, when it reaches
  * {@link #MAX_CHARS}, or at the end of the session. A released text run keeps the first keystroke's
  * time and reports one insert of the whole text at the run's start position.
@@ -119,7 +122,7 @@ public final class KeystrokeCoalescer<O> {
     }
 
     static <T> Run<T> start(Action action, T origin, long nowNanos) {
-      if (action.hasValueChange()) {
+      if (action.hasValueChange() && typed(action.getValueChange().getValueKind())) {
         return new Run<>(action, origin, nowNanos, false);
       }
       if (isInsert(action)) {
@@ -219,6 +222,21 @@ public final class KeystrokeCoalescer<O> {
     boolean emptyRange = samePosition(edit.getRange().getStart(), edit.getRange().getEnd());
     return !edit.getText().isEmpty() && emptyRange
         && (edit.getOperation() == EditOperation.EDIT_OPERATION_INSERT || edit.getOperation() == EditOperation.EDIT_OPERATION_UNSPECIFIED);
+  }
+
+  /**
+   * Whether a value of this kind is typed, and so may arrive one key at a time. A ticked box or a
+   * chosen option is one complete event and passes straight through.
+   */
+  private static boolean typed(ValueKind kind) {
+    switch (kind) {
+      case VALUE_KIND_CHECKED:
+      case VALUE_KIND_OPTION:
+      case VALUE_KIND_FILE:
+        return false;
+      default:
+        return true;
+    }
   }
 
   private static boolean samePosition(TextPosition a, TextPosition b) {

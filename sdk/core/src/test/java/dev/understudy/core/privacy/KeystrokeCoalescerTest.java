@@ -147,4 +147,14 @@ class KeystrokeCoalescerTest {
     assertThat(KeystrokeCoalescer.advance(pos(2, 5), "ab")).isEqualTo(pos(2, 7));
     assertThat(KeystrokeCoalescer.advance(pos(2, 5), "a\r\nb\rc\nd")).isEqualTo(pos(5, 1));
   }
+
+  @Test
+  void letsCheckedStatesAndChosenOptionsThroughAtOnce() {
+    Action ticked = Action.newBuilder().setSource(Source.newBuilder().setAdapterId("browser"))
+        .setTarget(Target.newBuilder().setRole("checkbox").setName("Remember me"))
+        .setValueChange(ValueChange.newBuilder().setValue("true").setValueKind(dev.understudy.proto.v1.ValueKind.VALUE_KIND_CHECKED))
+        .build();
+    assertThat(coalescer.offer(ticked, "browser", 1)).extracting(KeystrokeCoalescer.Released::action).containsExactly(ticked);
+    assertThat(coalescer.holding()).isFalse();
+  }
 }
