@@ -1,5 +1,6 @@
 package dev.understudy.bench;
 
+import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.core.privacy.redact.MatchEngine;
 import dev.understudy.core.privacy.redact.Redactor;
 import dev.understudy.proto.v1.Action;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #pipeline}: the whole pipeline as {@link ThroughputBenchmark} measures it (emit on the
  *       benchmark thread into a running Recording, pipeline thread, session store, process-safe,
  *       acknowledged), {@value #ACTIONS} text-workload actions per operation, with the runtime's
- *       default redaction on, and off for comparison.
+ *       default redaction on, and off for comparison; see {@link PipelineState} for the policies.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -68,11 +69,18 @@ public class RedactionBenchmark {
     }
   }
 
-  /** The whole pipeline, with the default redaction on or off. */
+  /**
+   * The whole pipeline, with the default redaction on or off, under the default policy or under the
+   * default policy without its built-in deny-lists ({@code no-deny-lists}: the same capabilities, no
+   * app, title, URL or path patterns to match), which shows what the deny-list matching costs.
+   */
   @State(Scope.Thread)
   public static class PipelineState {
     @Param({"on", "off"})
     public String redaction;
+
+    @Param({"default", "no-deny-lists"})
+    public String policy;
 
     TextWorkload workload;
     Writers.Fresh out;
@@ -84,7 +92,12 @@ public class RedactionBenchmark {
 
     @Setup(Level.Iteration)
     public void open() throws Exception {
-      out = Writers.openRecording(Durability.DURABILITY_PROCESS_SAFE, 2 * ACTIONS, redaction.equals("on"));
+      PrivacyPolicy p = switch (policy) {
+        case "default" -> PrivacyPolicy.defaults();
+        case "no-deny-lists" -> PrivacyPolicy.builder().includeDefaults(false).build();
+        default -> throw new IllegalArgumentException("policy: unknown '" + policy + "'");
+      };
+      out = Writers.openRecording(Durability.DURABILITY_PROCESS_SAFE, 2 * ACTIONS, redaction.equals("on"), p);
     }
 
     @TearDown(Level.Iteration)

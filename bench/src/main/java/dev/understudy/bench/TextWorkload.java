@@ -51,6 +51,10 @@ import java.util.Random;
  *   <li>3% selections ({@code selection}) of prose.
  * </ul>
  *
+ * <p>Typed values, edits, selections, URLs and paths come from pools with their numbers drawn at
+ * random (amounts, dates, ids, line numbers), so few repeat exactly; window titles, documents and
+ * targets repeat from action to action, as they do in real work.
+ *
  * <p>What the text carries: each typed value, text edit, navigation, file event or selection carries a
  * secret with probability {@value #SECRET_PERMILLE}/1000 (an API key pasted into the key settings or a
  * {@code .env} line, a GitHub, GitLab, Slack or AWS key in code, a password assignment, a JWT or
@@ -102,69 +106,69 @@ public final class TextWorkload implements Actions {
       String[] fields, String[] texts, String container) {}
 
   private static final String[] CODE = {
-    "    for (InvoiceLine line : invoice.lines()) {",
-    "return total.setScale(2, RoundingMode.HALF_EVEN);",
-    "SELECT id, total FROM invoices WHERE customer_id = ? ORDER BY created_at DESC LIMIT 50;",
-    "const url = `${base}/v1/invoices?page=${page}&limit=50`;",
-    "if err != nil { return fmt.Errorf(\"load invoice %d: %w\", id, err) }",
-    "// TODO(lena): handle negative quantities before rounding",
-    "assertThat(invoice.total()).isEqualByComparingTo(\"119.00\");",
+    "    for (InvoiceLine line¤: invoice.lines()) {",
+    "return total.setScale(¤, RoundingMode.HALF_EVEN); // line ¤¤¤",
+    "SELECT id, total FROM invoices WHERE customer_id = ? ORDER BY created_at DESC LIMIT ¤¤;",
+    "const url = `${base}/v1/invoices?page=${page}&limit=¤¤`;",
+    "if err != nil { return fmt.Errorf(\"load invoice %d (step ¤): %w\", id, err) }",
+    "// TODO(lena): handle negative quantities before rounding, see BILL-¤¤¤¤",
+    "assertThat(invoice.total()).isEqualByComparingTo(\"¤¤¤.¤¤\");",
     "private static final Logger LOG = Logger.getLogger(Invoice.class.getName());",
     "expected sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     "    \"id\": \"3f2b8c1e-9a4d-4e7b-8c2f-1a5d6e7f8a9b\",",
-    "Map<String, List<InvoiceLine>> byCustomer = new HashMap<>();",
-    "@Test void roundsHalfEvenToTwoDecimals() {",
+    "Map<String, List<InvoiceLine>> byCustomer¤ = new HashMap<>(¤¤);",
+    "@Test void roundsHalfEvenToTwoDecimals¤() {",
   };
   private static final String[] SHELL = {
-    "git checkout -b fix/rounding-invoice-totals",
+    "git checkout -b fix/rounding-invoice-totals-¤¤",
     "mvn -q -B -pl billing -am test -Dtest=InvoiceTest",
-    "docker run --rm -p 8080:8080 acme/billing:1.4.2",
+    "docker run --rm -p 8080:8080 acme/billing:1.¤.¤",
     "curl -s https://api.example.com/v1/health | jq .status",
-    "ls -la ~/src/billing/target/classes",
-    "git log --oneline -5 && git status",
-    "kubectl -n billing get pods -o wide",
+    "ls -la ~/src/billing/target/classes | tail -¤¤",
+    "git log --oneline -¤¤ && git status",
+    "kubectl -n billing logs billing-¤¤¤¤ --tail=¤¤¤",
     "grep -rn \"RoundingMode\" src/main/java | head",
   };
   private static final String[] PROSE = {
-    "Revenue grew by 12% compared with the previous quarter, driven by the new subscription plans.",
-    "Die Umsätze im dritten Quartal lagen mit 1,2 Mio. EUR leicht über dem Plan.",
-    "Le comité a validé le budget ; la mise en production est prévue pour le 14 novembre.",
-    "El equipo de soporte resolvió 312 incidencias en septiembre, un 8 % más que en agosto.",
-    "第3四半期の売上は前年同期比で12%増加しました。",
-    "Отчёт за третий квартал будет готов к пятнице.",
-    "Next steps: finalise the pricing page and brief the sales team on Monday.",
-    "Bitte prüft die Zahlen in Tabelle 3 noch einmal, bevor wir sie verschicken.",
+    "Revenue grew by ¤¤% compared with the previous quarter, driven by the new subscription plans.",
+    "Die Umsätze im dritten Quartal lagen mit ¤,¤ Mio. EUR leicht über dem Plan.",
+    "Le comité a validé le budget ; la mise en production est prévue pour le ¤¤ novembre.",
+    "El equipo de soporte resolvió ¤¤¤ incidencias en septiembre, un ¤ % más que en agosto.",
+    "第3四半期の売上は前年同期比で¤¤%増加しました。",
+    "Отчёт за третий квартал (¤¤ страниц) будет готов к пятнице.",
+    "Next steps: finalise the pricing page and brief the ¤¤ people in sales on Monday.",
+    "Bitte prüft die Zahlen in Tabelle ¤¤ noch einmal, bevor wir sie verschicken.",
   };
   private static final String[] TYPED = {
     "Lena Vogel", "Marc Dupont", "Aiko Tanaka", "José Álvarez García", "Øystein Berg", "Zoë Papadopoulou",
     "Müller GmbH", "ACME Corporation", "Hauptstraße 12, 10115 Berlin", "12 rue de la Paix, 75002 Paris",
-    "221B Baker Street, London NW1 6XE", "Calle Mayor 5, 28013 Madrid", "1249.90", "42", "0.19", "12,5 %",
-    "2024-10-03", "03.10.2024", "Q3 2024", "PO-2024-00871", "BILL-2291", "net 30",
-    "Re: Meeting on Thursday at 14:30", "Quarterly figures attached, see slide 7.",
+    "221B Baker Street, London NW1 6XE", "Calle Mayor 5, 28013 Madrid", "¤¤¤¤.¤¤", "¤¤", "0.¤¤", "¤¤,¤ %",
+    "2024-1¤-0¤", "0¤.1¤.2024", "Q¤ 2024", "PO-2024-¤¤¤¤¤", "BILL-¤¤¤¤", "net ¤¤",
+    "Re: Meeting on Thursday at 1¤:¤0", "Quarterly figures attached, see slide ¤¤.",
     "Bitte bis Freitag freigeben, danke!", "Merci pour votre retour, je m'en occupe.",
     "Gracias, lo reviso mañana por la mañana.", "明日の会議は10時からです。", "Спасибо, посмотрю завтра.",
-    "invoice rounding java bigdecimal", "=SUM(B2:B14)", "=VLOOKUP(A2;Kunden!A:D;4;0)",
+    "invoice rounding java bigdecimal", "=SUM(B¤:B¤¤)", "=VLOOKUP(A¤¤;Kunden!A:D;4;0)",
     "Fix rounding in invoice totals", "LGTM, thanks! One nit inline.",
   };
   private static final String[] URLS = {
-    "https://mail.example.com/inbox?folder=INBOX&page=2",
-    "https://github.com/acme/billing/pull/1423/files?diff=split&w=1",
+    "https://mail.example.com/inbox?folder=INBOX&page=¤¤",
+    "https://github.com/acme/billing/pull/1¤¤¤/files?diff=split&w=1",
     "https://www.google.com/search?q=java+bigdecimal+rounding+half+even&hl=de&sourceid=chrome",
-    "https://crm.example.com/customers/48213?tab=contacts&sort=name&dir=asc",
-    "https://acme.atlassian.net/browse/BILL-2291?focusedCommentId=99812&page=2",
-    "https://docs.example.org/de/handbuch/kapitel-3.html#abschnitt-2",
-    "https://shop.example.com/products/espresso-machine?variant=40213&utm_source=newsletter&utm_medium=email",
-    "https://maps.example.com/?q=Hauptstra%C3%9Fe+12,+Berlin&z=16",
-    "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s",
+    "https://crm.example.com/customers/¤¤¤¤¤?tab=contacts&sort=name&dir=asc",
+    "https://acme.atlassian.net/browse/BILL-¤¤¤¤?focusedCommentId=¤¤¤¤¤&page=¤",
+    "https://docs.example.org/de/handbuch/kapitel-¤.html#abschnitt-¤",
+    "https://shop.example.com/products/espresso-machine?variant=¤¤¤¤¤&utm_source=newsletter&utm_medium=email",
+    "https://maps.example.com/?q=Hauptstra%C3%9Fe+¤¤,+Berlin&z=1¤",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=¤¤¤s",
     "https://translate.example.com/?sl=de&tl=en&text=Rechnung&op=translate",
   };
   private static final String[] PATHS = {
     "/home/lena/Documents/report-q3.odt",
-    "/home/lena/Downloads/Rechnung_2024-10_Müller_GmbH.pdf",
+    "/home/lena/Downloads/Rechnung_2024-10_Müller_GmbH (¤).pdf",
     "C:\\Users\\lena\\Desktop\\Angebot final (2).docx",
     "/home/lena/src/billing/src/main/java/com/acme/billing/Invoice.java",
     "/home/lena/Documents/Budget 2025.ods",
-    "/tmp/export-48213.csv",
+    "/tmp/export-¤¤¤¤¤.csv",
     "/home/lena/Pictures/Bildschirmfoto vom 2024-10-03.png",
   };
   private static final String[] FIRST = {"lena", "marc", "aiko", "jose", "zoe", "oystein", "priya", "tom"};
@@ -422,7 +426,7 @@ public final class TextWorkload implements Actions {
         case PERSONAL_DATA:
           return random.nextBoolean() ? personalData() : sentenceWith(personalData());
         default:
-          return pick(TYPED);
+          return vary(TYPED);
       }
     }
 
@@ -434,7 +438,7 @@ public final class TextWorkload implements Actions {
         case PERSONAL_DATA:
           return sentenceWith(personalData());
         default:
-          return pick(texts);
+          return vary(texts);
       }
     }
 
@@ -445,7 +449,7 @@ public final class TextWorkload implements Actions {
         case PERSONAL_DATA:
           return sentenceWith(personalData());
         default:
-          return pick(PROSE);
+          return vary(PROSE);
       }
     }
 
@@ -467,7 +471,7 @@ public final class TextWorkload implements Actions {
               ? "https://mail.example.com/compose?to=" + email() + "&subject=Angebot"
               : "https://crm.example.com/contacts?view=card&email=" + email();
         default:
-          return pick(URLS);
+          return vary(URLS);
       }
     }
 
@@ -479,7 +483,7 @@ public final class TextWorkload implements Actions {
         case PERSONAL_DATA:
           return "/home/lena/Documents/Kontakte/" + email() + ".vcf";
         default:
-          return pick(PATHS);
+          return vary(PATHS);
       }
     }
 
@@ -636,6 +640,21 @@ public final class TextWorkload implements Actions {
 
     private <T> T pick(T[] values) {
       return values[random.nextInt(values.length)];
+    }
+
+    /** A text from the pool with each '¤' replaced by a random digit: typed text seldom repeats exactly. */
+    private String vary(String[] pool) {
+      String text = pick(pool);
+      if (text.indexOf('¤') < 0) {
+        return text;
+      }
+      char[] chars = text.toCharArray();
+      for (int i = 0; i < chars.length; i++) {
+        if (chars[i] == '¤') {
+          chars[i] = (char) ('0' + random.nextInt(10));
+        }
+      }
+      return new String(chars);
     }
 
     private Target other(Target[] values, Target not) {

@@ -66,10 +66,11 @@ final class Writers {
 
   /**
    * Ours end to end in a new directory, with the runtime's default redaction on or off ({@link
-   * #UNDERSTUDY} is with it off).
+   * #UNDERSTUDY} is with it off), under the given policy (null: the default).
    */
-  static Fresh openRecording(Durability durability, int queueCapacity, boolean redaction) throws Exception {
-    return inNewDirectory(dir -> RecordingWriter.start(dir.resolve("store"), durability, queueCapacity, null, redaction));
+  static Fresh openRecording(Durability durability, int queueCapacity, boolean redaction,
+      dev.understudy.api.Policy policy) throws Exception {
+    return inNewDirectory(dir -> RecordingWriter.start(dir.resolve("store"), durability, queueCapacity, null, redaction, policy));
   }
 
   /** What opens a writer in a given directory. */

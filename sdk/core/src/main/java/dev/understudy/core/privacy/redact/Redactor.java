@@ -39,12 +39,13 @@ public final class Redactor implements PrivacyStage {
   private final TextScanner scanner;
   private final List<Detector> detectors;
   private final boolean deploymentKey;
-  private final ThreadLocal<Walk> walks = ThreadLocal.withInitial(Walk::new);
+  private final ThreadLocal<Walk> walks;
 
   private Redactor(Builder b, byte[] key) {
     this.detectors = List.copyOf(b.detectors);
     this.scanner = new TextScanner(detectors, b.engine, new Pseudonyms(key));
     this.deploymentKey = b.keySource != KeySource.SESSION;
+    this.walks = ThreadLocal.withInitial(() -> new Walk(scanner.newScratch()));
   }
 
   /** A redactor with every built-in detector and a per-session random key. */
@@ -167,7 +168,7 @@ public final class Redactor implements PrivacyStage {
       return redact((Message) value, entry.child, walk);
     }
     if (value instanceof String) {
-      TextScanner.Result r = scanner.scan((String) value);
+      TextScanner.Result r = scanner.scan((String) value, walk.scratch);
       if (r == null) {
         return null;
       }
@@ -179,7 +180,7 @@ public final class Redactor implements PrivacyStage {
     if (bytes.isEmpty() || !bytes.isValidUtf8()) {
       return null;
     }
-    TextScanner.Result r = scanner.scan(bytes.toStringUtf8());
+    TextScanner.Result r = scanner.scan(bytes.toStringUtf8(), walk.scratch);
     if (r == null) {
       return null;
     }
@@ -208,10 +209,15 @@ public final class Redactor implements PrivacyStage {
 
   /** Per-thread state of one walk over an action: the path to the current field and the records. */
   private static final class Walk {
+    final TextScanner.Scratch scratch;
     final FieldDescriptor[] fields = new FieldDescriptor[MAX_DEPTH + 1];
     final int[] indexes = new int[MAX_DEPTH + 1];
     int depth;
     List<Redaction> records;
+
+    Walk(TextScanner.Scratch scratch) {
+      this.scratch = scratch;
+    }
 
     void reset() {
       depth = 0;
