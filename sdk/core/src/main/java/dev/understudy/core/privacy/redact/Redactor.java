@@ -120,22 +120,44 @@ public final class Redactor implements PrivacyStage {
     }
     Message.Builder builder = null;
     for (FieldPlan.Entry entry : plan.fields) {
-      builder = visit(message, entry, builder, walk);
+      builder = visit(message, entry, builder, walk, false);
     }
     for (FieldPlan.OneofEntry oneof : plan.oneofs) {
       FieldDescriptor set = message.getOneofFieldDescriptor(oneof.oneof);
       if (set != null) {
         FieldPlan.Entry entry = oneof.byFieldIndex[set.getIndex()];
         if (entry != null) {
-          builder = visit(message, entry, builder, walk);
+          builder = visit(message, entry, builder, walk, true);
         }
       }
     }
     return builder == null ? null : builder.build();
   }
 
-  private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk) {
+  /**
+   * @param known true when the field is known to be set (the set member of a oneof)
+   */
+  private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk,
+      boolean known) {
     FieldDescriptor f = entry.field;
+    // Reflective field access is most of what a walk costs: a text field is read once (an empty text
+    // holds nothing to find, set or not), and a oneof member is not asked again whether it is set.
+    if (!f.isRepeated() && (known || entry.child == null)) {
+      Object value = message.getField(f);
+      if (!known && isEmptyText(value)) {
+        return builder;
+      }
+      walk.push(f, -1);
+      Object replaced = redactValue(value, entry, walk);
+      walk.pop();
+      if (replaced != null) {
+        if (builder == null) {
+          builder = message.toBuilder();
+        }
+        builder.setField(f, replaced);
+      }
+      return builder;
+    }
     if (f.isRepeated()) {
       int n = message.getRepeatedFieldCount(f);
       for (int i = 0; i < n; i++) {
@@ -161,6 +183,10 @@ public final class Redactor implements PrivacyStage {
       }
     }
     return builder;
+  }
+
+  private static boolean isEmptyText(Object value) {
+    return value instanceof String ? ((String) value).isEmpty() : ((ByteString) value).isEmpty();
   }
 
   private Object redactValue(Object value, FieldPlan.Entry entry, Walk walk) {
