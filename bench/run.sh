@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all (about 10 minutes on a 2-core machine), writing JMH's JSON
+# Builds the benchmarks and runs them all (about 13 minutes on a 2-core machine), writing JMH's JSON
 # and text output and the figure programs' output to bench/results/.
 #
 #   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes

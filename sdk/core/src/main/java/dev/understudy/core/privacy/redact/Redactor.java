@@ -140,24 +140,6 @@ public final class Redactor implements PrivacyStage {
   private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk,
       boolean known) {
     FieldDescriptor f = entry.field;
-    // Reflective field access is most of what a walk costs: a text field is read once (an empty text
-    // holds nothing to find, set or not), and a oneof member is not asked again whether it is set.
-    if (!f.isRepeated() && (known || entry.child == null)) {
-      Object value = message.getField(f);
-      if (!known && isEmptyText(value)) {
-        return builder;
-      }
-      walk.push(f, -1);
-      Object replaced = redactValue(value, entry, walk);
-      walk.pop();
-      if (replaced != null) {
-        if (builder == null) {
-          builder = message.toBuilder();
-        }
-        builder.setField(f, replaced);
-      }
-      return builder;
-    }
     if (f.isRepeated()) {
       int n = message.getRepeatedFieldCount(f);
       for (int i = 0; i < n; i++) {
@@ -171,16 +153,29 @@ public final class Redactor implements PrivacyStage {
           builder.setRepeatedField(f, i, replaced);
         }
       }
-    } else if (message.hasField(f)) {
-      walk.push(f, -1);
-      Object replaced = redactValue(message.getField(f), entry, walk);
-      walk.pop();
-      if (replaced != null) {
-        if (builder == null) {
-          builder = message.toBuilder();
-        }
-        builder.setField(f, replaced);
+      return builder;
+    }
+    // Reflective field access is most of what a walk costs: a text field is read once (an empty text
+    // holds nothing to find, set or not), and a oneof member is not asked again whether it is set.
+    Object value;
+    if (known || entry.child == null) {
+      value = message.getField(f);
+      if (!known && isEmptyText(value)) {
+        return builder;
       }
+    } else if (message.hasField(f)) {
+      value = message.getField(f);
+    } else {
+      return builder;
+    }
+    walk.push(f, -1);
+    Object replaced = redactValue(value, entry, walk);
+    walk.pop();
+    if (replaced != null) {
+      if (builder == null) {
+        builder = message.toBuilder();
+      }
+      builder.setField(f, replaced);
     }
     return builder;
   }
