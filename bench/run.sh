@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all (about 7 minutes on a 2-core machine), writing JMH's JSON
+# Builds the benchmarks and runs them all (about 13 minutes on a 2-core machine), writing JMH's JSON
 # and text output and the figure programs' output to bench/results/.
 #
 #   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
@@ -29,11 +29,13 @@ jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
   grep PRETTY_NAME /etc/os-release || true
   echo "data directory: $data ($(df -T "$data" | awk 'NR==2 {print $2}'))"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 
-for b in EmitBenchmark ThroughputBenchmark PowerSafeBenchmark; do
+for b in EmitBenchmark ThroughputBenchmark PowerSafeBenchmark RedactionBenchmark; do
   java -jar "$jar" "dev.understudy.bench.$b" "${jmh[@]}" "$@" -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
 done
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
+echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"

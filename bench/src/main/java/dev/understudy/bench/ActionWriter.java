@@ -28,7 +28,7 @@ public interface ActionWriter extends AutoCloseable {
   void close() throws Exception;
 
   /** Writes all of the workload's actions and waits for their acknowledgement. */
-  static void writeAll(ActionWriter writer, Workload workload) throws Exception {
+  static void writeAll(ActionWriter writer, Actions workload) throws Exception {
     for (int i = 0; i < workload.size(); i++) {
       if (!writer.write(workload.action(i))) {
         throw new IllegalStateException("action " + i + " was dropped");

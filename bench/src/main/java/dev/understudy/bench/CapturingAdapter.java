@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An adapter that captures nothing itself: it hands its context to the benchmark, whose thread then
- * plays the host thread calling {@code emit}. Declares what the workload needs.
+ * plays the host thread calling {@code emit}. Declares what the workloads need.
  */
 final class CapturingAdapter implements AdapterProvider {
 
@@ -29,7 +29,8 @@ final class CapturingAdapter implements AdapterProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT);
+    return EnumSet.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT,
+        Capability.CAPABILITY_FILE_NAMES);
   }
 
   @Override

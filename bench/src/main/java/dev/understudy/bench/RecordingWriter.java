@@ -71,6 +71,12 @@ final class RecordingWriter implements ActionWriter {
    */
   static RecordingWriter start(Path root, Durability durability, int queueCapacity, LongConsumer onAck, boolean redaction)
       throws IOException {
+    return start(root, durability, queueCapacity, onAck, redaction, null);
+  }
+
+  /** @param policy the privacy policy, or null for the runtime's default */
+  static RecordingWriter start(Path root, Durability durability, int queueCapacity, LongConsumer onAck, boolean redaction,
+      dev.understudy.api.Policy policy) throws IOException {
     Objects.requireNonNull(root, "root");
     CapturingAdapter adapter = new CapturingAdapter();
     Recording.Builder builder = Recording.builder()
@@ -78,6 +84,9 @@ final class RecordingWriter implements ActionWriter {
         .durability(durability)
         .queueCapacity(queueCapacity)
         .adapter(adapter, CapturingAdapter.NAME, CapturingAdapter.VERSION);
+    if (policy != null) {
+      builder.policy(policy);
+    }
     if (!redaction) {
       builder.redactor(() -> dev.understudy.core.privacy.redact.Redactor.builder().only().build());
     }

@@ -31,7 +31,7 @@ import java.util.Random;
  * the runtime (or a peer writer) stamps the time it receives them, as it does when an adapter leaves
  * the time to it. Immutable; any thread.
  */
-public final class Workload {
+public final class Workload implements Actions {
 
   /** The workload's seed. */
   public static final long SEED = 20_240_701L;
@@ -149,12 +149,13 @@ public final class Workload {
         .build();
   }
 
-  /** Number of actions. */
+  @Override
   public int size() {
     return actions.length;
   }
 
   /** The i-th action, unstamped, as an adapter emits it. The same object on every call. */
+  @Override
   public Action action(int i) {
     return actions[i];
   }

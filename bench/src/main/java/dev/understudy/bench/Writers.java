@@ -61,9 +61,28 @@ final class Writers {
 
   /** Opens the named writer in a new directory; see {@link #open}. */
   static Fresh openFresh(String name, Durability durability, int queueCapacity) throws Exception {
+    return inNewDirectory(dir -> open(name, dir, durability, queueCapacity));
+  }
+
+  /**
+   * Ours end to end in a new directory, with the runtime's default redaction on or off ({@link
+   * #UNDERSTUDY} is with it off), under the given policy (null: the default).
+   */
+  static Fresh openRecording(Durability durability, int queueCapacity, boolean redaction,
+      dev.understudy.api.Policy policy) throws Exception {
+    return inNewDirectory(dir -> RecordingWriter.start(dir.resolve("store"), durability, queueCapacity, null, redaction, policy));
+  }
+
+  /** What opens a writer in a given directory. */
+  @FunctionalInterface
+  private interface Opener {
+    ActionWriter open(Path dir) throws Exception;
+  }
+
+  private static Fresh inNewDirectory(Opener opener) throws Exception {
     Path dir = newDirectory();
     try {
-      return new Fresh(dir, open(name, dir, durability, queueCapacity));
+      return new Fresh(dir, opener.open(dir));
     } catch (Exception | Error e) {
       delete(dir);
       throw e;

@@ -58,6 +58,128 @@ interface Anchors {
   }
 
   /**
+   * Matches of a fixed shape of digits and separators, such as {@code "ddd-dd-dddd"}: 'd' is a digit
+   * and any other character stands for one of {@code separators}. Gives exactly the places where the
+   * shape fits.
+   */
+  static Anchors digitShape(String shape, String separators) {
+    int k = shape.length();
+    return (text, from) -> {
+      outer:
+      for (int i = from, last = text.length() - k; i <= last; i++) {
+        for (int j = 0; j < k; j++) {
+          char c = text.charAt(i + j);
+          if (shape.charAt(j) == 'd' ? !Checks.isDigit(c) : separators.indexOf(c) < 0) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    };
+  }
+
+  /**
+   * Matches of at least {@code minDigits} digits, each after the last directly or after one of
+   * {@code separators} ({@code [0-9](?:[0-9]|[ -][0-9]){12,18}}): the first digit of each such run
+   * that holds enough digits. A run with too few digits holds no match anywhere in it.
+   */
+  static Anchors digitRuns(int minDigits, String separators) {
+    return (text, from) -> {
+      int n = text.length();
+      int i = from;
+      while (i < n) {
+        if (!Checks.isDigit(text.charAt(i))) {
+          i++;
+          continue;
+        }
+        int start = i;
+        int digits = 1;
+        i++;
+        while (i < n) {
+          char c = text.charAt(i);
+          if (Checks.isDigit(c)) {
+            digits++;
+            i++;
+          } else if (separators.indexOf(c) >= 0 && i + 1 < n && Checks.isDigit(text.charAt(i + 1))) {
+            i++;
+          } else {
+            break;
+          }
+        }
+        if (digits >= minDigits) {
+          return start;
+        }
+      }
+      return -1;
+    };
+  }
+
+  /**
+   * IBAN matches: two letters then two digits ({@code (?i)[A-Z]{2}[0-9]{2}}). Under {@code (?i)} RE2/J
+   * also lets the Kelvin sign and the long s stand for K and S, so they count as letters here too.
+   */
+  static Anchors lettersThenDigits() {
+    return (text, from) -> {
+      for (int i = from, last = text.length() - 4; i <= last; i++) {
+        if (Checks.isDigit(text.charAt(i + 3)) && Checks.isDigit(text.charAt(i + 2))
+            && foldsToAsciiLetter(text.charAt(i)) && foldsToAsciiLetter(text.charAt(i + 1))) {
+          return i;
+        }
+      }
+      return -1;
+    };
+  }
+
+  private static boolean foldsToAsciiLetter(char c) {
+    return Checks.isAsciiLetter(c) || c == '\u212A' || c == '\u017F';
+  }
+
+  /**
+   * High-entropy matches: whole runs of {@code [A-Za-z0-9+_=-]} (the detector's expression is that
+   * class, 20 or more, and greedy, so a match is a run from where the search stands to its end). Only
+   * runs that pass the counting half of {@link Checks#highEntropy} are given (long enough, two digits,
+   * classes alternating often enough): the others would be matched and then rejected.
+   */
+  static Anchors entropyRuns() {
+    return (text, from) -> {
+      int n = text.length();
+      int i = from;
+      while (i < n) {
+        while (i < n && !TextStats.isEntropyChar(text.charAt(i))) {
+          i++;
+        }
+        int start = i;
+        int digits = 0;
+        int alnum = 0;
+        int transitions = 0;
+        int previousClass = -1;
+        for (; i < n; i++) {
+          char c = text.charAt(i);
+          int cls = TextStats.entropyClass(c);
+          if (cls < 0) {
+            break;
+          }
+          if (cls != 3) {
+            alnum++;
+            if (previousClass >= 0 && cls != previousClass) {
+              transitions++;
+            }
+            previousClass = cls;
+            if (cls == 2) {
+              digits++;
+            }
+          }
+        }
+        if (TextStats.entropyRun(i - start, digits, alnum, transitions)) {
+          return start;
+        }
+      }
+      return -1;
+    };
+  }
+
+  /**
    * Matches hold {@code pivot} and start at the beginning of the run of {@code runChars} characters
    * that ends just before it (an e-mail's local part before '@'), at the first character of that run
    * that {@code firstChars} allows.

@@ -68,6 +68,8 @@ public final class Detector {
   final UnaryOperator<String> normalizer;
   /** Where matches can start; {@code null} to search the whole text. */
   final Anchors anchors;
+  /** Where a search can find acceptable matches; {@code null} to search the whole text. */
+  final SearchRegions regions;
   final com.google.re2j.Pattern re2;
   final java.util.regex.Pattern javaPattern;
 
@@ -83,6 +85,7 @@ public final class Detector {
     this.validator = spec.validator;
     this.normalizer = spec.normalizer;
     this.anchors = spec.anchors;
+    this.regions = spec.regions;
     this.re2 = com.google.re2j.Pattern.compile(spec.regex);
     this.javaPattern = java.util.regex.Pattern.compile(spec.regex);
   }
@@ -149,6 +152,7 @@ public final class Detector {
     private Validator validator = Validator.ANY;
     private UnaryOperator<String> normalizer = UnaryOperator.identity();
     private Anchors anchors;
+    private SearchRegions regions;
 
     private Spec(String id, int version, String label) {
       this.id = Objects.requireNonNull(id, "id");
@@ -202,6 +206,12 @@ public final class Detector {
       return this;
     }
 
+    /** Matches are searched for only in these regions of the text. */
+    Spec searchIn(SearchRegions regions) {
+      this.regions = regions;
+      return this;
+    }
+
     /** Matches start with one of these keywords, written exactly so. */
     Spec startsWith(String... keywords) {
       return anchors(Anchors.keywords(false, keywords));
@@ -218,6 +228,9 @@ public final class Detector {
 
     Detector build() {
       Objects.requireNonNull(regex, "regex");
+      if (anchors != null && regions != null) {
+        throw new IllegalStateException(id + ": anchors and search regions are alternatives");
+      }
       return new Detector(this);
     }
   }

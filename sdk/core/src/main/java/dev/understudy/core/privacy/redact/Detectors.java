@@ -192,15 +192,17 @@ public final class Detectors {
     d.add(Detector.spec("iban", 1, "IBAN")
         .regex("(?i)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?").minLength(15)
         .prefilter(stats -> stats.digits >= 6 && stats.lettersThenDigits)
-        .validator(Detector.Validator.trimmingGroups(Checks::iban)).normalizer(Checks::alnumUpper).build());
+        .validator(Detector.Validator.trimmingGroups(Checks::iban)).normalizer(Checks::alnumUpper)
+        .anchors(Anchors.lettersThenDigits()).build());
     d.add(Detector.spec("payment-card", 1, "CARD")
         .regex("[0-9](?:[0-9]|[ -][0-9]){12,18}").minLength(13)
         .prefilter(stats -> stats.longestDigitCluster >= 13)
         .validator(Detector.Validator.trimmingGroups(Checks::paymentCard))
-        .normalizer(Checks::digitsOnly).build());
+        .normalizer(Checks::digitsOnly).anchors(Anchors.digitRuns(13, " -")).build());
     d.add(Detector.spec("ssn", 1, "SSN")
         .regex("[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}").minLength(11)
-        .prefilter(stats -> stats.longestDigitCluster >= 9).check(Checks::ssn).normalizer(Checks::digitsOnly).build());
+        .prefilter(stats -> stats.longestDigitCluster >= 9).check(Checks::ssn).normalizer(Checks::digitsOnly)
+        .anchors(Anchors.digitShape("ddd-dd-dddd", "- ")).build());
     d.add(Detector.spec("phone", 1, "PHONE")
         .regex("(?:(?:\\+|\\b00)[1-9][0-9]{0,3}(?:[ .\\-/]?\\(?[0-9]{1,5}\\)?){1,6}"
             + "|\\(?[2-9][0-9]{2}\\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}"
@@ -208,7 +210,10 @@ public final class Detectors {
             + "|8[ -]?\\(?[0-9]{3,4}\\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2})")
         .minLength(7).prefilter(stats -> stats.longestDigitCluster >= 7)
         .validator(Detector.Validator.trimmingGroups(Checks::phone))
-        .normalizer(Checks::phoneDigits).build());
+        .normalizer(Checks::phoneDigits)
+        // Digits in a match are at most three of " .-/()" apart (")-(" between groups), and the
+        // validator wants seven or more.
+        .searchIn(SearchRegions.digitClusters(7, " -./()+", 3)).build());
     d.add(Detector.spec("ipv6", 1, "IP")
         .regex("(?:[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{0,4}){2,7}(?:\\.[0-9]{1,3}){0,3}").minLength(6)
         .prefilter(stats -> stats.ipv6Candidate).check(Checks::ipv6).lowerCase().build());
@@ -220,7 +225,8 @@ public final class Detectors {
     d.add(Detector.spec("high-entropy", 1, "TOKEN").secret()
         .regex("[A-Za-z0-9+_=-]{" + Checks.ENTROPY_MIN_LENGTH + ",}").minLength(Checks.ENTROPY_MIN_LENGTH)
         .prefilter(stats -> stats.entropyCandidate)
-        .check(Checks::highEntropy).build());
+        .check(Checks::highEntropy)
+        .anchors(Anchors.entropyRuns()).build());
     return d;
   }
 

@@ -39,12 +39,13 @@ public final class Redactor implements PrivacyStage {
   private final TextScanner scanner;
   private final List<Detector> detectors;
   private final boolean deploymentKey;
-  private final ThreadLocal<Walk> walks = ThreadLocal.withInitial(Walk::new);
+  private final ThreadLocal<Walk> walks;
 
   private Redactor(Builder b, byte[] key) {
     this.detectors = List.copyOf(b.detectors);
     this.scanner = new TextScanner(detectors, b.engine, new Pseudonyms(key));
     this.deploymentKey = b.keySource != KeySource.SESSION;
+    this.walks = ThreadLocal.withInitial(() -> new Walk(scanner.newScratch()));
   }
 
   /** A redactor with every built-in detector and a per-session random key. */
@@ -122,21 +123,25 @@ public final class Redactor implements PrivacyStage {
     }
     Message.Builder builder = null;
     for (FieldPlan.Entry entry : plan.fields) {
-      builder = visit(message, entry, builder, walk);
+      builder = visit(message, entry, builder, walk, false);
     }
     for (FieldPlan.OneofEntry oneof : plan.oneofs) {
       FieldDescriptor set = message.getOneofFieldDescriptor(oneof.oneof);
       if (set != null) {
         FieldPlan.Entry entry = oneof.byFieldIndex[set.getIndex()];
         if (entry != null) {
-          builder = visit(message, entry, builder, walk);
+          builder = visit(message, entry, builder, walk, true);
         }
       }
     }
     return builder == null ? null : builder.build();
   }
 
-  private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk) {
+  /**
+   * @param known true when the field is known to be set (the set member of a oneof)
+   */
+  private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk,
+      boolean known) {
     FieldDescriptor f = entry.field;
     if (f.isRepeated()) {
       int n = message.getRepeatedFieldCount(f);
@@ -151,18 +156,35 @@ public final class Redactor implements PrivacyStage {
           builder.setRepeatedField(f, i, replaced);
         }
       }
-    } else if (message.hasField(f)) {
-      walk.push(f, -1);
-      Object replaced = redactValue(message.getField(f), entry, walk);
-      walk.pop();
-      if (replaced != null) {
-        if (builder == null) {
-          builder = message.toBuilder();
-        }
-        builder.setField(f, replaced);
+      return builder;
+    }
+    // Reflective field access is most of what a walk costs: a text field is read once (an empty text
+    // holds nothing to find, set or not), and a oneof member is not asked again whether it is set.
+    Object value;
+    if (known || entry.child == null) {
+      value = message.getField(f);
+      if (!known && isEmptyText(value)) {
+        return builder;
       }
+    } else if (message.hasField(f)) {
+      value = message.getField(f);
+    } else {
+      return builder;
+    }
+    walk.push(f, -1);
+    Object replaced = redactValue(value, entry, walk);
+    walk.pop();
+    if (replaced != null) {
+      if (builder == null) {
+        builder = message.toBuilder();
+      }
+      builder.setField(f, replaced);
     }
     return builder;
+  }
+
+  private static boolean isEmptyText(Object value) {
+    return value instanceof String ? ((String) value).isEmpty() : ((ByteString) value).isEmpty();
   }
 
   private Object redactValue(Object value, FieldPlan.Entry entry, Walk walk) {
@@ -170,7 +192,7 @@ public final class Redactor implements PrivacyStage {
       return redact((Message) value, entry.child, walk);
     }
     if (value instanceof String) {
-      TextScanner.Result r = scanner.scan((String) value);
+      TextScanner.Result r = scanner.scan((String) value, walk.scratch);
       if (r == null) {
         return null;
       }
@@ -182,7 +204,7 @@ public final class Redactor implements PrivacyStage {
     if (bytes.isEmpty() || !bytes.isValidUtf8()) {
       return null;
     }
-    TextScanner.Result r = scanner.scan(bytes.toStringUtf8());
+    TextScanner.Result r = scanner.scan(bytes.toStringUtf8(), walk.scratch);
     if (r == null) {
       return null;
     }
@@ -211,10 +233,15 @@ public final class Redactor implements PrivacyStage {
 
   /** Per-thread state of one walk over an action: the path to the current field and the records. */
   private static final class Walk {
+    final TextScanner.Scratch scratch;
     final FieldDescriptor[] fields = new FieldDescriptor[MAX_DEPTH + 1];
     final int[] indexes = new int[MAX_DEPTH + 1];
     int depth;
     List<Redaction> records;
+
+    Walk(TextScanner.Scratch scratch) {
+      this.scratch = scratch;
+    }
 
     void reset() {
       depth = 0;

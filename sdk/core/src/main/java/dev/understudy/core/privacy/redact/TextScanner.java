@@ -48,12 +48,26 @@ final class TextScanner {
 
   /** The text with every match replaced, or {@code null} when nothing matched. */
   Result scan(String text) {
+    return scan(text, scratch.get());
+  }
+
+  /** Scratch space for {@link #scan(String, Scratch)}; one per thread, never shared. */
+  Scratch newScratch() {
+    return new Scratch();
+  }
+
+  /** {@link #scan(String)} with the calling thread's scratch space, for callers that keep their own. */
+  Result scan(String text, Scratch s) {
     if (text.length() < minLength || detectors.length == 0) {
       return null;
     }
-    Scratch s = scratch.get();
     s.size = 0;
     if (engine == MatchEngine.RE2J_PREFILTERED) {
+      // Window titles, documents, target names and locators repeat from action to action: a text
+      // found clean a moment ago is clean again (the detectors are fixed), so it is not scanned twice.
+      if (s.clean.contains(text)) {
+        return null;
+      }
       TextStats stats = s.stats.of(text);
       for (int i = 0; i < detectors.length; i++) {
         Detector d = detectors[i];
@@ -62,6 +76,10 @@ final class TextScanner {
         }
       }
       s.stats.text = null;
+      if (s.size == 0) {
+        s.clean.add(text);
+        return null;
+      }
     } else {
       for (int i = 0; i < detectors.length; i++) {
         findJava(detectors[i], i, text, s);
@@ -71,6 +89,25 @@ final class TextScanner {
   }
 
   private static void findRe2(Detector d, int index, String text, Scratch s) {
+    if (d.regions != null) {
+      // A search in each region, over the text cut off at the region's end: what lies before the
+      // region stays visible to \b, and nothing after it can be part of an acceptable match.
+      Window window = s.window;
+      long region;
+      int from = 0;
+      while (from < text.length() && (region = d.regions.next(text, from)) >= 0) {
+        int end = SearchRegions.end(region);
+        com.google.re2j.Matcher m = d.re2.matcher(window.of(text, 0, end));
+        if (m.find(SearchRegions.start(region))) {
+          do {
+            consider(d, index, text, m.start(d.group), m.end(d.group), s);
+          } while (m.find());
+        }
+        from = end;
+      }
+      window.text = null;
+      return;
+    }
     if (d.anchors == null) {
       com.google.re2j.Matcher m = d.re2.matcher(text);
       while (m.find()) {
@@ -133,20 +170,27 @@ final class TextScanner {
     return new Result(out.toString(), counts);
   }
 
-  /** A view of a text from an offset to its end, without copying it. Reused per thread. */
+  /** A view of part of a text, without copying it. Reused per thread. */
   static final class Window implements CharSequence {
     String text;
     int offset;
+    int end;
 
     Window of(String text, int offset) {
+      return of(text, offset, text.length());
+    }
+
+    /** The part of the text from {@code offset} to {@code end}. */
+    Window of(String text, int offset, int end) {
       this.text = text;
       this.offset = offset;
+      this.end = end;
       return this;
     }
 
     @Override
     public int length() {
-      return text.length() - offset;
+      return end - offset;
     }
 
     @Override
@@ -161,13 +205,14 @@ final class TextScanner {
 
     @Override
     public String toString() {
-      return text.substring(offset);
+      return text.substring(offset, end);
     }
   }
 
-  /** Per-thread scratch: the text's character counts and the matches found so far. */
-  private static final class Scratch {
+  /** Per-thread scratch: the text's character counts, the matches found so far, recent clean texts. */
+  static final class Scratch {
     final TextStats stats = new TextStats();
+    final CleanTexts clean = new CleanTexts();
     final Window window = new Window();
     int[] starts = new int[8];
     int[] ends = new int[8];

@@ -206,8 +206,28 @@ final class TextStats {
     return this;
   }
 
+  /**
+   * The class {@link Checks#highEntropy} gives a character of a token run: 0 upper-case letter, 1
+   * lower-case, 2 digit, 3 one of {@code +_=-}; -1 for a character that ends the run.
+   */
+  static int entropyClass(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return 1;
+    } else if (c >= 'A' && c <= 'Z') {
+      return 0;
+    } else if (c >= '0' && c <= '9') {
+      return 2;
+    }
+    return c == '+' || c == '_' || c == '=' || c == '-' ? 3 : -1;
+  }
+
+  /** A character of the high-entropy detector's runs: {@code [A-Za-z0-9+_=-]}. */
+  static boolean isEntropyChar(char c) {
+    return entropyClass(c) >= 0;
+  }
+
   /** The conditions of {@link Checks#highEntropy} that can be counted in one pass, for one whole run. */
-  private static boolean entropyRun(int length, int digits, int alnum, int transitions) {
+  static boolean entropyRun(int length, int digits, int alnum, int transitions) {
     return length >= Checks.ENTROPY_MIN_LENGTH && digits >= 2 && transitions * 100 >= alnum * 35;
   }
 
