@@ -16,7 +16,7 @@ enum PatternKind {
     @Override
     Predicate<String> compile(String source) {
       Pattern p = Pattern.compile(Glob.flat(source), Pattern.CASE_INSENSITIVE);
-      return v -> p.matches(v);
+      return RequiredLiteral.before(RequiredLiteral.ofGlob(source), v -> p.matches(v));
     }
   },
 
@@ -33,7 +33,7 @@ enum PatternKind {
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription());
       }
-      return v -> p.matcher(v).find();
+      return RequiredLiteral.before(RequiredLiteral.ofTitleRegex(source), v -> p.matcher(v).find());
     }
   },
 
@@ -60,7 +60,7 @@ enum PatternKind {
         glob = "**/" + glob;
       }
       Pattern p = Pattern.compile(Glob.path(glob));
-      return v -> p.matches(normalizePath(v));
+      return RequiredLiteral.before(RequiredLiteral.ofGlob(glob), v -> p.matches(normalizePath(v)));
     }
   };
 

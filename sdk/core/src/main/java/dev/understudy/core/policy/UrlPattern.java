@@ -1,6 +1,5 @@
 package dev.understudy.core.policy;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -11,17 +10,20 @@ import java.util.function.Predicate;
  */
 final class UrlPattern implements Predicate<String> {
 
-  private static final Pattern URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)");
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*|\\*");
 
   private final String scheme;
   private final Pattern host;
   private final Pattern path;
+  private final String hostLiteral;
+  private final String pathLiteral;
 
-  private UrlPattern(String scheme, Pattern host, Pattern path) {
+  private UrlPattern(String scheme, Pattern host, Pattern path, String hostLiteral, String pathLiteral) {
     this.scheme = scheme;
     this.host = host;
     this.path = path;
+    this.hostLiteral = hostLiteral;
+    this.pathLiteral = pathLiteral;
   }
 
   static UrlPattern compile(String source) {
@@ -44,24 +46,61 @@ final class UrlPattern implements Predicate<String> {
       throw new IllegalArgumentException("a URL pattern needs a host (use * for any host)");
     }
     Pattern path = slash < 0 ? null : Pattern.compile(Glob.path(rest.substring(slash)));
-    return new UrlPattern(scheme, Pattern.compile(Glob.flat(hostGlob), Pattern.CASE_INSENSITIVE), path);
+    return new UrlPattern(scheme, Pattern.compile(Glob.flat(hostGlob), Pattern.CASE_INSENSITIVE), path,
+        RequiredLiteral.ofGlob(hostGlob), slash < 0 ? "" : RequiredLiteral.ofGlob(rest.substring(slash)));
   }
 
   /** Whether a text looks like a URL this kind of pattern applies to. */
   static boolean isUrl(String value) {
-    return URL.matcher(value).find();
+    return schemeEnd(value) > 0;
+  }
+
+  /**
+   * Where {@code scheme://} ends in the value (the index after "//"), or -1 when the value does not
+   * start with one. By hand: it runs on every action's document.
+   */
+  private static int schemeEnd(String v) {
+    if (v.isEmpty() || !isAsciiLetter(v.charAt(0))) {
+      return -1;
+    }
+    int i = 1;
+    while (i < v.length()) {
+      char c = v.charAt(i);
+      if (isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return v.startsWith("://", i) ? i + 3 : -1;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   @Override
   public boolean test(String value) {
-    Matcher m = URL.matcher(value);
-    if (!m.find()) {
+    int authorityStart = schemeEnd(value);
+    if (authorityStart < 0) {
       return false;
     }
-    if (scheme != null && !scheme.equalsIgnoreCase(m.group(1))) {
+    int schemeLength = authorityStart - 3;
+    if (scheme != null && (scheme.length() != schemeLength || !value.regionMatches(true, 0, scheme, 0, schemeLength))) {
       return false;
     }
-    String authority = m.group(2);
+    int authorityEnd = authorityStart;
+    while (authorityEnd < value.length() && "/?#".indexOf(value.charAt(authorityEnd)) < 0) {
+      authorityEnd++;
+    }
+    int pathEnd = authorityEnd;
+    while (pathEnd < value.length() && "?#".indexOf(value.charAt(pathEnd)) < 0) {
+      pathEnd++;
+    }
+    String authority = value.substring(authorityStart, authorityEnd);
+    if (!hostLiteral.isEmpty() && !RequiredLiteral.containsIgnoreCase(authority, hostLiteral)) {
+      return false;
+    }
     int at = authority.lastIndexOf('@');
     String h = at >= 0 ? authority.substring(at + 1) : authority;
     int colon = h.lastIndexOf(':');
@@ -74,7 +113,10 @@ final class UrlPattern implements Predicate<String> {
     if (path == null) {
       return true;
     }
-    String p = m.group(3).isEmpty() ? "/" : m.group(3);
+    String p = pathEnd == authorityEnd ? "/" : value.substring(authorityEnd, pathEnd);
+    if (!pathLiteral.isEmpty() && !RequiredLiteral.containsIgnoreCase(p, pathLiteral)) {
+      return false;
+    }
     return path.matches(p);
   }
 }
