@@ -37,5 +37,6 @@ for b in EmitBenchmark ThroughputBenchmark PowerSafeBenchmark RedactionBenchmark
 done
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"
