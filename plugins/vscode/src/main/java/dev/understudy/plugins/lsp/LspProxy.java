@@ -106,8 +106,8 @@ public final class LspProxy {
 
     TransparentPipe.Result serverSide = toEditor.run();
     if (serverSide.end() != TransparentPipe.End.INPUT_CLOSED) {
-      LOG.log(Level.WARNING, "LSP server output ended with " + serverSide.end() + "; stopping the server",
-          serverSide.error());
+      LOG.warning("LSP server output ended with " + serverSide.end() + " (" + serverSide.error()
+          + "); stopping the server");
       server.destroy();
     }
     int exitCode = stop(server);
