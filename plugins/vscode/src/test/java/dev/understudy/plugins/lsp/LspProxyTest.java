@@ -36,6 +36,21 @@ class LspProxyTest {
     return cmd;
   }
 
+  /** An editor input that stays open, giving nothing, until {@code closed} is counted down. */
+  private static InputStream openUntil(CountDownLatch closed) {
+    return new InputStream() {
+      @Override
+      public int read() {
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    };
+  }
+
   private byte[] serverWrote() throws Exception {
     Path p = dir.resolve("server-wrote");
     return Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
@@ -76,17 +91,7 @@ class LspProxyTest {
   void aServerThatExitsMidSessionEndsTheProxyWithItsExitCode() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     // The editor keeps its side open: after two requests its input blocks as a real editor's would.
-    InputStream stillOpen = new InputStream() {
-      @Override
-      public int read() {
-        try {
-          never.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return -1;
-      }
-    };
+    InputStream stillOpen = openUntil(never);
     InputStream editorIn = new SequenceInputStream(
         new ByteArrayInputStream(concat(frame("{\"id\":1,\"method\":\"a\"}"), frame("{\"id\":2,\"method\":\"b\"}"))),
         stillOpen);
@@ -111,17 +116,7 @@ class LspProxyTest {
   @Test
   void malformedServerOutputStopsTheServerAndIsReported() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    InputStream editorIn = new InputStream() {
-      @Override
-      public int read() {
-        try {
-          never.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return -1;
-      }
-    };
+    InputStream editorIn = openUntil(never);
     ByteArrayOutputStream editorReceives = new ByteArrayOutputStream();
     LspProxy proxy = LspProxy.builder(echoServer("garbage"))
         .editorIn(editorIn)
