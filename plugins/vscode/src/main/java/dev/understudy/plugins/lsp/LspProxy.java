@@ -1,0 +1,205 @@
+package dev.understudy.plugins.lsp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sits between an editor and a real language server: starts the server from a command line and forwards
+ * editor input to the server's stdin and the server's stdout to the editor, each through a
+ * {@link TransparentPipe}, byte for byte; the server's stderr goes to the given error stream. A
+ * {@link FrameTap} sees a copy of every frame off the forwarding path.
+ *
+ * <p>How it ends: when the server closes its stdout (normally because it exited), the proxy waits for the
+ * process, closes the editor output and reports the exit code. When the editor closes its input, the
+ * proxy closes the server's stdin and waits up to the shutdown timeout (default
+ * {@link #DEFAULT_SHUTDOWN_TIMEOUT}) before destroying it. When the server sends malformed framing, the
+ * proxy cannot resynchronise, so it stops the server and reports the error.
+ *
+ * <p>{@link #run()} blocks the calling thread until the session ends; call it once.
+ */
+public final class LspProxy {
+  /** Default time the server gets to exit after its stdin is closed before it is destroyed: 5 seconds. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Logger LOG = Logger.getLogger(LspProxy.class.getName());
+
+  /**
+   * How a proxy session ended.
+   *
+   * @param exitCode the server's exit code, or {@code -1} if it had to be destroyed and gave none
+   * @param serverToEditor how the server-to-editor pipe ended
+   * @param editorToServer how the editor-to-server pipe ended, or empty if the editor input was still open
+   * @param serverToEditorFrames frames forwarded to the editor
+   * @param editorToServerFrames frames forwarded to the server
+   */
+  public record Result(
+      int exitCode,
+      TransparentPipe.Result serverToEditor,
+      Optional<TransparentPipe.Result> editorToServer,
+      long serverToEditorFrames,
+      long editorToServerFrames) {}
+
+  private final List<String> command;
+  private final InputStream editorIn;
+  private final OutputStream editorOut;
+  private final OutputStream serverErr;
+  private final FrameTap tap;
+  private final Duration shutdownTimeout;
+
+  private LspProxy(Builder b) {
+    this.command = List.copyOf(b.command);
+    this.editorIn = b.editorIn;
+    this.editorOut = b.editorOut;
+    this.serverErr = b.serverErr;
+    this.tap = b.tap;
+    this.shutdownTimeout = b.shutdownTimeout;
+  }
+
+  /** A builder for a proxy in front of the server started by {@code command} (program and arguments). */
+  public static Builder builder(List<String> command) {
+    return new Builder(command);
+  }
+
+  /**
+   * Starts the server and forwards until the session ends.
+   *
+   * @throws IOException when the server cannot be started
+   */
+  public Result run() throws IOException, InterruptedException {
+    Process server = new ProcessBuilder(command).start();
+    TransparentPipe toServer =
+        TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream()).tap(tap).build();
+    TransparentPipe toEditor =
+        TransparentPipe.builder(Direction.SERVER_TO_EDITOR, server.getInputStream(), editorOut).tap(tap).build();
+
+    CompletableFuture<TransparentPipe.Result> editorSide = new CompletableFuture<>();
+    // The editor's input may never close (a blocked System.in read cannot be interrupted): daemon thread.
+    Thread editorThread = new Thread(() -> {
+      TransparentPipe.Result r = toServer.run();
+      editorSide.complete(r);
+      closeQuietly(server.getOutputStream());
+      if (r.end() == TransparentPipe.End.INPUT_CLOSED) {
+        stop(server);
+      }
+    }, "understudy-lsp-editor-to-server");
+    editorThread.setDaemon(true);
+    Thread stderrThread = new Thread(() -> {
+      try (InputStream err = server.getErrorStream()) {
+        err.transferTo(serverErr);
+        serverErr.flush();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "server stderr copy ended", e);
+      }
+    }, "understudy-lsp-server-stderr");
+    stderrThread.setDaemon(true);
+    editorThread.start();
+    stderrThread.start();
+
+    TransparentPipe.Result serverSide = toEditor.run();
+    if (serverSide.end() != TransparentPipe.End.INPUT_CLOSED) {
+      LOG.warning("LSP server output ended with " + serverSide.end() + " (" + serverSide.error()
+          + "); stopping the server");
+      server.destroy();
+    }
+    int exitCode = stop(server);
+    stderrThread.join(shutdownTimeout.toMillis());
+    closeQuietly(editorOut);
+    toEditor.awaitTap(shutdownTimeout.toMillis());
+    Optional<TransparentPipe.Result> editorResult = Optional.ofNullable(editorSide.getNow(null));
+    if (editorResult.isPresent()) {
+      toServer.awaitTap(shutdownTimeout.toMillis());
+    }
+    return new Result(exitCode, serverSide, editorResult, toEditor.frames(), toServer.frames());
+  }
+
+  /** Waits for the server to exit within the shutdown timeout, then destroys it; returns its exit code. */
+  private int stop(Process server) {
+    try {
+      if (!server.waitFor(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warning("LSP server did not exit within " + shutdownTimeout + "; destroying it");
+        server.destroy();
+        if (!server.waitFor(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          server.destroyForcibly().waitFor(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.destroyForcibly();
+    }
+    return server.isAlive() ? -1 : server.exitValue();
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
+  }
+
+  /** Builds an {@link LspProxy}. */
+  public static final class Builder {
+    private final List<String> command;
+    private InputStream editorIn = System.in;
+    private OutputStream editorOut = System.out;
+    private OutputStream serverErr = System.err;
+    private FrameTap tap = FrameTap.NONE;
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+    private Builder(List<String> command) {
+      Objects.requireNonNull(command, "command");
+      if (command.isEmpty()) {
+        throw new IllegalArgumentException("command must name the language server to start");
+      }
+      this.command = List.copyOf(command);
+    }
+
+    /** Where the editor's frames come from; default {@code System.in}. */
+    public Builder editorIn(InputStream editorIn) {
+      this.editorIn = Objects.requireNonNull(editorIn, "editorIn");
+      return this;
+    }
+
+    /** Where the server's frames go; default {@code System.out}. */
+    public Builder editorOut(OutputStream editorOut) {
+      this.editorOut = Objects.requireNonNull(editorOut, "editorOut");
+      return this;
+    }
+
+    /** Where the server's stderr goes; default {@code System.err}. */
+    public Builder serverErr(OutputStream serverErr) {
+      this.serverErr = Objects.requireNonNull(serverErr, "serverErr");
+      return this;
+    }
+
+    /** Sees a copy of every frame, both ways; default {@link FrameTap#NONE}. */
+    public Builder tap(FrameTap tap) {
+      this.tap = Objects.requireNonNull(tap, "tap");
+      return this;
+    }
+
+    /** Time the server gets to exit before it is destroyed; default 5 seconds. */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+      if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+        throw new IllegalArgumentException("shutdownTimeout must be positive, got " + shutdownTimeout);
+      }
+      this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    /** The proxy. */
+    public LspProxy build() {
+      return new LspProxy(this);
+    }
+  }
+}

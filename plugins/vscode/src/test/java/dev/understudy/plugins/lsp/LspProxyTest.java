@@ -1,0 +1,147 @@
+package dev.understudy.plugins.lsp;
+
+import static dev.understudy.plugins.lsp.Frames.concat;
+import static dev.understudy.plugins.lsp.Frames.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LspProxyTest {
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  private List<String> echoServer(String... options) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        EchoLspServer.class.getName(),
+        dir.resolve("server-wrote").toString()));
+    cmd.addAll(List.of(options));
+    return cmd;
+  }
+
+  /** An editor input that stays open, giving nothing, until {@code closed} is counted down. */
+  private static InputStream openUntil(CountDownLatch closed) {
+    return new InputStream() {
+      @Override
+      public int read() {
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    };
+  }
+
+  private byte[] serverWrote() throws Exception {
+    Path p = dir.resolve("server-wrote");
+    return Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
+  }
+
+  @Test
+  void theEditorReceivesExactlyTheBytesTheServerWrote() throws Exception {
+    byte[] editorSends = concat(
+        frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}"),
+        frame("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}"),
+        frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"t\":\"世界\"}}"),
+        frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}"));
+    ByteArrayOutputStream editorReceives = new ByteArrayOutputStream();
+    ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
+    List<Direction> tapped = new CopyOnWriteArrayList<>();
+    LspProxy proxy = LspProxy.builder(echoServer())
+        .editorIn(new ByteArrayInputStream(editorSends))
+        .editorOut(editorReceives)
+        .serverErr(serverErr)
+        .tap((d, body) -> tapped.add(d))
+        .build();
+
+    LspProxy.Result result = assertTimeoutPreemptively(LIMIT, proxy::run);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(editorReceives.toByteArray()).isEqualTo(serverWrote()).isNotEmpty();
+    assertThat(result.serverToEditorFrames()).isEqualTo(3);
+    assertThat(result.editorToServerFrames()).isEqualTo(4);
+    assertThat(result.serverToEditor().end()).isEqualTo(TransparentPipe.End.INPUT_CLOSED);
+    assertThat(result.editorToServer()).hasValueSatisfying(
+        r -> assertThat(r.end()).isEqualTo(TransparentPipe.End.INPUT_CLOSED));
+    assertThat(tapped).filteredOn(d -> d == Direction.EDITOR_TO_SERVER).hasSize(4);
+    assertThat(tapped).filteredOn(d -> d == Direction.SERVER_TO_EDITOR).hasSize(3);
+    assertThat(serverErr.toString(StandardCharsets.UTF_8)).contains("echo server ready");
+  }
+
+  @Test
+  void aServerThatExitsMidSessionEndsTheProxyWithItsExitCode() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    // The editor keeps its side open: after two requests its input blocks as a real editor's would.
+    InputStream stillOpen = openUntil(never);
+    InputStream editorIn = new SequenceInputStream(
+        new ByteArrayInputStream(concat(frame("{\"id\":1,\"method\":\"a\"}"), frame("{\"id\":2,\"method\":\"b\"}"))),
+        stillOpen);
+    ByteArrayOutputStream editorReceives = new ByteArrayOutputStream();
+    LspProxy proxy = LspProxy.builder(echoServer("exit-after=1", "exit-code=3"))
+        .editorIn(editorIn)
+        .editorOut(editorReceives)
+        .serverErr(new ByteArrayOutputStream())
+        .build();
+
+    try {
+      LspProxy.Result result = assertTimeoutPreemptively(LIMIT, proxy::run);
+
+      assertThat(result.exitCode()).isEqualTo(3);
+      assertThat(result.serverToEditorFrames()).isEqualTo(1);
+      assertThat(editorReceives.toByteArray()).isEqualTo(serverWrote()).isNotEmpty();
+    } finally {
+      never.countDown();
+    }
+  }
+
+  @Test
+  void malformedServerOutputStopsTheServerAndIsReported() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    InputStream editorIn = openUntil(never);
+    ByteArrayOutputStream editorReceives = new ByteArrayOutputStream();
+    LspProxy proxy = LspProxy.builder(echoServer("garbage"))
+        .editorIn(editorIn)
+        .editorOut(editorReceives)
+        .serverErr(new ByteArrayOutputStream())
+        .shutdownTimeout(Duration.ofSeconds(5))
+        .build();
+
+    try {
+      LspProxy.Result result = assertTimeoutPreemptively(LIMIT, proxy::run);
+
+      assertThat(result.serverToEditor().end()).isEqualTo(TransparentPipe.End.MALFORMED_INPUT);
+      assertThat(result.serverToEditor().error()).isInstanceOfSatisfying(LspFrameException.class,
+          e -> assertThat(e.reason()).isEqualTo(LspFrameException.Reason.MALFORMED_CONTENT_LENGTH));
+      assertThat(result.exitCode()).isNotZero();
+      assertThat(editorReceives.size()).isZero();
+    } finally {
+      never.countDown();
+    }
+  }
+
+  @Test
+  void failsFastOnAnEmptyCommand() {
+    assertThatThrownBy(() -> LspProxy.builder(List.of())).hasMessageContaining("command");
+    assertThatThrownBy(() -> LspProxy.builder(List.of("x")).shutdownTimeout(Duration.ZERO))
+        .hasMessageContaining("shutdownTimeout");
+  }
+}
