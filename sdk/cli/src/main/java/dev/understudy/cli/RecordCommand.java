@@ -102,7 +102,7 @@ final class RecordCommand implements Callable<Integer> {
     }
     Map<String, String> config = readConfig();
     StoreKey key = keyOption.resolve(root);
-    PrivacyPolicy policy = readPolicy(home);
+    PrivacyPolicy policy = readPolicy(policyFile, home);
     ConsentLedger ledger = ConsentLedger.open(home.consent());
     try (PluginHost host = PluginHost.load(dir, trust.hostOptions(home, root))) {
       host.problems().forEach(p -> root.err.println(root.style.yellow("understudy: plugin problem: " + p)));
@@ -161,7 +161,8 @@ final class RecordCommand implements Callable<Integer> {
     }
   }
 
-  private PrivacyPolicy readPolicy(Home home) throws IOException {
+  /** The policy in {@code policyFile}, else {@code <home>/policy.yaml} if it exists, else the defaults. */
+  static PrivacyPolicy readPolicy(Path policyFile, Home home) throws IOException {
     Path file = policyFile != null ? policyFile : Files.isRegularFile(home.policyFile()) ? home.policyFile() : null;
     if (file == null) {
       return PrivacyPolicy.defaults();

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RecordCommand.class,
+      LspProxyCommand.class,
       SessionsCommand.class,
       InspectCommand.class,
       ExportCommand.class,
