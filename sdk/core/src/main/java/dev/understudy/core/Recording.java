@@ -1,13 +1,24 @@
 package dev.understudy.core;
 
-import dev.understudy.api.Adapter;
-import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.ActionProcessor;
 import dev.understudy.api.ActionProcessorProvider;
+import dev.understudy.api.Adapter;
+import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.api.Policy;
 import dev.understudy.api.Sink;
 import dev.understudy.api.SinkProvider;
+import dev.understudy.core.consent.ConsentLedger;
+import dev.understudy.core.consent.ConsentSet;
+import dev.understudy.core.consent.ConsentStage;
+import dev.understudy.core.consent.ConsentWatcher;
+import dev.understudy.core.plugin.PluginHost;
+import dev.understudy.core.policy.PolicyGate;
+import dev.understudy.core.policy.PrivacyPolicy;
+import dev.understudy.core.privacy.KeystrokeCoalescer;
+import dev.understudy.core.privacy.PrivacyStage;
+import dev.understudy.core.privacy.SecureFields;
+import dev.understudy.core.privacy.redact.Redactor;
 import dev.understudy.core.store.ActionLog;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionStore;
@@ -21,15 +32,26 @@ import dev.understudy.proto.v1.PluginInfo;
 import dev.understudy.proto.v1.SessionEnd;
 import dev.understudy.proto.v1.SessionStart;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,11 +89,11 @@ public final class Recording implements AutoCloseable {
   private final long startNanos;
   private final Object closeLock = new Object();
   /** Plugins this recording loaded itself ({@link Builder#pluginsDirectory}); closed with it. */
-  private volatile dev.understudy.core.plugin.PluginHost ownedPlugins;
+  private volatile PluginHost ownedPlugins;
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean paused = new AtomicBoolean();
   /** Watches the consent ledger, when the recording has one; closed first on close. */
-  private volatile dev.understudy.core.consent.ConsentWatcher consentWatcher;
+  private volatile ConsentWatcher consentWatcher;
   private List<String> consentIds = List.of();
 
   private Recording(
@@ -329,7 +351,7 @@ public final class Recording implements AutoCloseable {
     private final List<Registration<AdapterProvider>> adapterProviders = new ArrayList<>();
     private final List<Registration<ActionProcessorProvider>> processorProviders = new ArrayList<>();
     private final List<Registration<SinkProvider>> sinkProviders = new ArrayList<>();
-    private final java.util.Map<String, String> configValues = new java.util.LinkedHashMap<>();
+    private final Map<String, String> configValues = new LinkedHashMap<>();
     private LogFactory logFactory;
     private Durability durability = Durability.DURABILITY_PROCESS_SAFE;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
@@ -338,16 +360,16 @@ public final class Recording implements AutoCloseable {
     private Duration stopTimeout = DEFAULT_START_STOP_TIMEOUT;
     private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
     private CaptureClock clock = CaptureClock.system();
-    private Policy policy = dev.understudy.core.policy.PrivacyPolicy.defaults();
+    private Policy policy = PrivacyPolicy.defaults();
     private String consentId = "";
-    private dev.understudy.core.consent.ConsentLedger consentLedger;
-    private java.util.function.LongConsumer ackListener;
-    private java.nio.file.Path pluginsDirectory;
-    private Duration keystrokeIdle = Duration.ofNanos(dev.understudy.core.privacy.KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
-    private dev.understudy.core.plugin.PluginHost.Options pluginOptions;
-    private final List<dev.understudy.core.privacy.PrivacyStage> privacyStages = new ArrayList<>();
-    private java.util.function.Supplier<dev.understudy.core.privacy.redact.Redactor> redactor =
-        dev.understudy.core.privacy.redact.Redactor::withDefaults;
+    private ConsentLedger consentLedger;
+    private LongConsumer ackListener;
+    private Path pluginsDirectory;
+    private Duration keystrokeIdle = Duration.ofNanos(KeystrokeCoalescer.DEFAULT_IDLE_NANOS);
+    private PluginHost.Options pluginOptions;
+    private final List<PrivacyStage> privacyStages = new ArrayList<>();
+    private Supplier<Redactor> redactor =
+        Redactor::withDefaults;
 
     private Builder() {}
 
@@ -357,7 +379,7 @@ public final class Recording implements AutoCloseable {
      * Writes the session to the session store under this directory (created if absent), one
      * directory per session. This or {@link #log} is required.
      */
-    public Builder storeDirectory(java.nio.file.Path root) {
+    public Builder storeDirectory(Path root) {
       Objects.requireNonNull(root, "root");
       return storeDirectory(root, StoreOptions.builder());
     }
@@ -366,7 +388,7 @@ public final class Recording implements AutoCloseable {
      * Writes the session to the session store under this directory with these segment options; the
      * durability and clock set on this builder override the ones in {@code options}.
      */
-    public Builder storeDirectory(java.nio.file.Path root, StoreOptions.Builder options) {
+    public Builder storeDirectory(Path root, StoreOptions.Builder options) {
       Objects.requireNonNull(root, "root");
       Objects.requireNonNull(options, "options");
       this.logFactory = (id, durability, clock) ->
@@ -394,19 +416,19 @@ public final class Recording implements AutoCloseable {
      * Loads every plugin (PF4J jars and zips) in this directory when the recording starts, and adds
      * all the adapters, processors and sinks they provide, with the host's default options: each
      * archive must be signed by a trusted key, and none is trusted, so use
-     * {@link #pluginsDirectory(java.nio.file.Path, dev.understudy.core.plugin.PluginHost.Options)}.
+     * {@link #pluginsDirectory(Path, PluginHost.Options)}.
      * Plugins that fail to load or are refused are logged and left out. The recording unloads them
      * when it closes.
      */
-    public Builder pluginsDirectory(java.nio.file.Path directory) {
-      return pluginsDirectory(directory, dev.understudy.core.plugin.PluginHost.Options.defaults());
+    public Builder pluginsDirectory(Path directory) {
+      return pluginsDirectory(directory, PluginHost.Options.defaults());
     }
 
     /**
-     * As {@link #pluginsDirectory(java.nio.file.Path)}, checking archives with these options (trusted
+     * As {@link #pluginsDirectory(Path)}, checking archives with these options (trusted
      * keys, the development-only {@code allowUnsigned}, zip limits).
      */
-    public Builder pluginsDirectory(java.nio.file.Path directory, dev.understudy.core.plugin.PluginHost.Options options) {
+    public Builder pluginsDirectory(Path directory, PluginHost.Options options) {
       this.pluginsDirectory = Objects.requireNonNull(directory, "directory");
       this.pluginOptions = Objects.requireNonNull(options, "options");
       return this;
@@ -417,7 +439,7 @@ public final class Recording implements AutoCloseable {
      * every detector on, pseudonyms keyed by a random key that lives only in memory for one session.
      * It runs after keystroke coalescing, before the stages added with {@link #privacyStage}.
      */
-    public Builder redactor(java.util.function.Supplier<dev.understudy.core.privacy.redact.Redactor> redactor) {
+    public Builder redactor(Supplier<Redactor> redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
@@ -437,7 +459,7 @@ public final class Recording implements AutoCloseable {
      * added. It sees typed text joined (see {@link #keystrokeIdle}). The runtime's own stages (the
      * policy, secure fields) come first.
      */
-    public Builder privacyStage(dev.understudy.core.privacy.PrivacyStage stage) {
+    public Builder privacyStage(PrivacyStage stage) {
       privacyStages.add(Objects.requireNonNull(stage, "stage"));
       return this;
     }
@@ -485,7 +507,7 @@ public final class Recording implements AutoCloseable {
     }
 
     /** Sets several configuration values; see {@link #config(String, String)}. */
-    public Builder config(java.util.Map<String, String> values) {
+    public Builder config(Map<String, String> values) {
       values.forEach(this::config);
       return this;
     }
@@ -533,9 +555,9 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
-     * The privacy policy: default {@link dev.understudy.core.policy.PrivacyPolicy#defaults()}. A
-     * {@link dev.understudy.core.policy.PrivacyPolicy} is enforced by a
-     * {@link dev.understudy.core.policy.PolicyGate}, the first privacy stage; any other policy only
+     * The privacy policy: default {@link PrivacyPolicy#defaults()}. A
+     * {@link PrivacyPolicy} is enforced by a
+     * {@link PolicyGate}, the first privacy stage; any other policy only
      * by its capabilities.
      */
     public Builder policy(Policy policy) {
@@ -549,7 +571,7 @@ public final class Recording implements AutoCloseable {
      * ledger is watched so a revocation or expiry stops capture of that scope within a second. Default:
      * no ledger, no consent required (for embedding programs that obtain consent themselves).
      */
-    public Builder consent(dev.understudy.core.consent.ConsentLedger ledger) {
+    public Builder consent(ConsentLedger ledger) {
       this.consentLedger = Objects.requireNonNull(ledger, "ledger");
       return this;
     }
@@ -564,7 +586,7 @@ public final class Recording implements AutoCloseable {
      * Called on the pipeline thread after each group commit with the highest acknowledged seq. Must
      * not block; exceptions are logged and ignored.
      */
-    public Builder acknowledgementListener(java.util.function.LongConsumer listener) {
+    public Builder acknowledgementListener(LongConsumer listener) {
       this.ackListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
@@ -584,7 +606,7 @@ public final class Recording implements AutoCloseable {
       if (pluginsDirectory == null) {
         return startWith(null);
       }
-      dev.understudy.core.plugin.PluginHost host = dev.understudy.core.plugin.PluginHost.load(pluginsDirectory, pluginOptions);
+      PluginHost host = PluginHost.load(pluginsDirectory, pluginOptions);
       try {
         host.problems().forEach(p -> logger.warning("plugin left out: " + p));
         host.adapters().forEach(a -> adapter(a.provider(), a.pluginId(), a.pluginVersion()));
@@ -597,19 +619,19 @@ public final class Recording implements AutoCloseable {
       }
     }
 
-    private Recording startWith(dev.understudy.core.plugin.PluginHost host) throws IOException {
+    private Recording startWith(PluginHost host) throws IOException {
       checkUniqueNames();
       ComponentConfig componentConfig = new ComponentConfig(configValues);
-      java.util.Map<String, java.util.Map<String, java.util.Set<String>>> known = new java.util.HashMap<>();
-      adapterProviders.forEach(r -> known.computeIfAbsent("adapter", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
-      processorProviders.forEach(r -> known.computeIfAbsent("processor", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
-      sinkProviders.forEach(r -> known.computeIfAbsent("sink", k -> new java.util.HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
-      known.putIfAbsent("adapter", java.util.Map.of());
-      known.putIfAbsent("processor", java.util.Map.of());
-      known.putIfAbsent("sink", java.util.Map.of());
+      Map<String, Map<String, Set<String>>> known = new HashMap<>();
+      adapterProviders.forEach(r -> known.computeIfAbsent("adapter", k -> new HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      processorProviders.forEach(r -> known.computeIfAbsent("processor", k -> new HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      sinkProviders.forEach(r -> known.computeIfAbsent("sink", k -> new HashMap<>()).put(r.provider().name(), r.provider().configKeys()));
+      known.putIfAbsent("adapter", Map.of());
+      known.putIfAbsent("processor", Map.of());
+      known.putIfAbsent("sink", Map.of());
       componentConfig.validate(known);
 
-      dev.understudy.core.consent.ConsentSet consents =
+      ConsentSet consents =
           consentLedger == null ? null : consentLedger.valid();
       byte[] sessionId = SessionId.generate(clock).bytes();
       EmitQueue<Emission> queue = new EmitQueue<>(queueCapacity);
@@ -618,7 +640,7 @@ public final class Recording implements AutoCloseable {
               .setSchemaVersion(SCHEMA_VERSION)
               .setRuntimeVersion(implementationVersion(this))
               .setPolicyHash(policy.hash())
-              .setConfigHash(dev.understudy.core.policy.PrivacyPolicy.sha256(new java.util.TreeMap<>(componentConfig.values()).toString()))
+              .setConfigHash(PrivacyPolicy.sha256(new TreeMap<>(componentConfig.values()).toString()))
               .setDurability(durability);
 
       List<AdapterSlot> adapters = new ArrayList<>();
@@ -634,7 +656,7 @@ public final class Recording implements AutoCloseable {
         }
         start.addPlugins(PluginInfo.newBuilder().setPluginId(r.pluginId()).setVersion(r.version())
             .setComponentKind(ComponentKind.COMPONENT_KIND_ADAPTER).setName(provider.name())
-            .addAllCapabilities(new java.util.TreeSet<>(provider.capabilities())));
+            .addAllCapabilities(new TreeSet<>(provider.capabilities())));
       }
       List<ProcessorSlot> processors = new ArrayList<>();
       for (Registration<ActionProcessorProvider> r : processorProviders) {
@@ -669,24 +691,24 @@ public final class Recording implements AutoCloseable {
         start.addAllConsentIds(consentIds);
       }
       start.setConsentId(!consentId.isEmpty() || consentIds.isEmpty() ? consentId : consentIds.get(0));
-      List<dev.understudy.core.privacy.PrivacyStage> stages = new ArrayList<>();
-      if (policy instanceof dev.understudy.core.policy.PrivacyPolicy) {
-        stages.add(new dev.understudy.core.policy.PolicyGate((dev.understudy.core.policy.PrivacyPolicy) policy));
+      List<PrivacyStage> stages = new ArrayList<>();
+      if (policy instanceof PrivacyPolicy) {
+        stages.add(new PolicyGate((PrivacyPolicy) policy));
       }
-      dev.understudy.core.consent.ConsentStage consentStage = null;
+      ConsentStage consentStage = null;
       if (consents != null) {
-        consentStage = new dev.understudy.core.consent.ConsentStage(consents);
+        consentStage = new ConsentStage(consents);
         stages.add(consentStage);
       }
       // Runtime stages before keystroke coalescing; the stages added with privacyStage() (the
       // redactor) come after it, so they see typed text whole.
-      stages.add(new dev.understudy.core.privacy.SecureFields());
+      stages.add(new SecureFields());
 
       ActionLog log = logFactory.open(sessionId, durability, clock);
       Pipeline pipeline =
           new Pipeline(queue, log, adapters,
               stages,
-              new dev.understudy.core.privacy.KeystrokeCoalescer<>(keystrokeIdle.toNanos()),
+              new KeystrokeCoalescer<>(keystrokeIdle.toNanos()),
               afterCoalescing(), processors, sinks, sessionId, clock, policy,
               processorTimeout.toNanos(), ackListener);
       Recording recording = new Recording(sessionId, adapters, processors, sinks, pipeline, log, queue, this);
@@ -697,16 +719,16 @@ public final class Recording implements AutoCloseable {
       recording.consentIds = consentIds;
       recording.startAdapters(adapterProviders);
       if (consents != null) {
-        dev.understudy.core.consent.ConsentStage stage = consentStage;
-        recording.consentWatcher = dev.understudy.core.consent.ConsentWatcher.start(consentLedger, consents,
-            dev.understudy.core.consent.ConsentWatcher.DEFAULT_PERIOD, set -> recording.consentChanged(set, stage));
+        ConsentStage stage = consentStage;
+        recording.consentWatcher = ConsentWatcher.start(consentLedger, consents,
+            ConsentWatcher.DEFAULT_PERIOD, set -> recording.consentChanged(set, stage));
       }
       return recording;
     }
 
     /** The redactor first, then the embedding program's own stages. */
-    private List<dev.understudy.core.privacy.PrivacyStage> afterCoalescing() {
-      List<dev.understudy.core.privacy.PrivacyStage> stages = new ArrayList<>();
+    private List<PrivacyStage> afterCoalescing() {
+      List<PrivacyStage> stages = new ArrayList<>();
       stages.add(Objects.requireNonNull(redactor.get(), "redactor supplied null"));
       stages.addAll(privacyStages);
       return stages;
@@ -718,7 +740,7 @@ public final class Recording implements AutoCloseable {
     }
 
     private void checkUniqueNames() {
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (Registration<AdapterProvider> r : adapterProviders) {
         String name = r.provider().name();
         if (name == null || name.isBlank() || !seen.add("adapter." + name)) {
@@ -754,7 +776,7 @@ public final class Recording implements AutoCloseable {
    * Consent watcher thread: applies a new set of consents in force. Actions are filtered by the stage
    * at once; adapters no longer covered stop accepting emits now and are stopped in the background.
    */
-  private void consentChanged(dev.understudy.core.consent.ConsentSet set, dev.understudy.core.consent.ConsentStage stage) {
+  private void consentChanged(ConsentSet set, ConsentStage stage) {
     stage.update(set);
     synchronized (closeLock) {
       if (closed) {
@@ -792,7 +814,7 @@ public final class Recording implements AutoCloseable {
       }
     }
     // Start them all at once so that one slow adapter does not delay the others.
-    java.util.Map<AdapterSlot, Outcome.Pending> pending = new java.util.LinkedHashMap<>();
+    Map<AdapterSlot, Outcome.Pending> pending = new LinkedHashMap<>();
     for (AdapterSlot slot : adapters) {
       if (slot.adapter() != null) {
         pending.put(slot, Outcome.begin("understudy-adapter-" + slot.name() + "-start", () -> slot.adapter().start(slot)));
