@@ -6,6 +6,8 @@ import com.google.protobuf.Message;
 import dev.understudy.core.privacy.PrivacyStage;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Redaction;
+import dev.understudy.proto.v1.Source;
+import dev.understudy.proto.v1.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,12 +40,15 @@ public final class Redactor implements PrivacyStage {
 
   private final TextScanner scanner;
   private final List<Detector> detectors;
+  private final boolean rememberCleanMessages;
   private final boolean deploymentKey;
   private final ThreadLocal<Walk> walks;
 
   private Redactor(Builder b, byte[] key) {
     this.detectors = List.copyOf(b.detectors);
     this.scanner = new TextScanner(detectors, b.engine, new Pseudonyms(key));
+    // Like the scanner's clean-text cache: the baseline engine stays a plain pass over every field.
+    this.rememberCleanMessages = b.engine == MatchEngine.RE2J_PREFILTERED;
     this.deploymentKey = b.keySource != KeySource.SESSION;
     this.walks = ThreadLocal.withInitial(() -> new Walk(scanner.newScratch()));
   }
@@ -189,7 +194,19 @@ public final class Redactor implements PrivacyStage {
 
   private Object redactValue(Object value, FieldPlan.Entry entry, Walk walk) {
     if (entry.child != null) {
-      return redact((Message) value, entry.child, walk);
+      Message message = (Message) value;
+      // A window's source and a control's target come back action after action. One found clean
+      // stays clean (messages are immutable, the detectors fixed), so it is not walked again.
+      boolean memo = rememberCleanMessages && walk.depth == 1 && (message instanceof Source || message instanceof Target);
+      if (memo && walk.clean.containsKey(message)) {
+        return null;
+      }
+      int recordsBefore = walk.records == null ? 0 : walk.records.size();
+      Message redacted = redact(message, entry.child, walk);
+      if (memo && redacted == null && (walk.records == null || walk.records.size() == recordsBefore)) {
+        walk.clean.put(message, Boolean.TRUE);
+      }
+      return redacted;
     }
     if (value instanceof String) {
       TextScanner.Result r = scanner.scan((String) value, walk.scratch);
@@ -233,7 +250,17 @@ public final class Redactor implements PrivacyStage {
 
   /** Per-thread state of one walk over an action: the path to the current field and the records. */
   private static final class Walk {
+    /** Most clean sources and targets remembered per thread: {@value}. */
+    static final int CLEAN_MEMO = 512;
+
     final TextScanner.Scratch scratch;
+    /** Sources and targets found clean lately, least recently used first. */
+    final java.util.LinkedHashMap<Message, Boolean> clean = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<Message, Boolean> eldest) {
+        return size() > CLEAN_MEMO;
+      }
+    };
     final FieldDescriptor[] fields = new FieldDescriptor[MAX_DEPTH + 1];
     final int[] indexes = new int[MAX_DEPTH + 1];
     int depth;
