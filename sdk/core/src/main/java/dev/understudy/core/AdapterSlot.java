@@ -8,6 +8,7 @@ import dev.understudy.api.PluginConfig;
 import dev.understudy.api.Policy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Capability;
+import dev.understudy.proto.v1.GapReason;
 import dev.understudy.proto.v1.Source;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +53,9 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
   /** Losses not yet written as a Gap, and when the first of them happened. */
   private final AtomicLong pendingLoss = new AtomicLong();
   private final AtomicLong pendingLossSinceNanos = new AtomicLong();
-  private final AtomicReference<String> pendingLossDetail = new AtomicReference<>("");
+  /** Why the latest pending loss happened; a Gap takes the reason and detail of the last one. */
+  private final AtomicReference<LossCause> pendingLossCause =
+      new AtomicReference<>(new LossCause(GapReason.GAP_REASON_UNSPECIFIED, ""));
 
   AdapterSlot(
       String name,
@@ -87,14 +90,14 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
         return false;
       }
       if (!accepting) {
-        loss(1, state == PluginState.CREATED ? "emitted before start" : "emitted after stop");
+        loss(1, GapReason.GAP_REASON_SHUTDOWN, state == PluginState.CREATED ? "emitted before start" : "emitted after stop");
         return false;
       }
       if (queue.offer(new Emission(action, clock.nowUnixNanos(), this))) {
         accepted.increment();
         return true;
       }
-      loss(1, "queue full");
+      loss(1, GapReason.GAP_REASON_QUEUE_FULL, "queue full");
       return false;
     } catch (RuntimeException e) {
       // emit() never throws into the host application.
@@ -109,13 +112,13 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
     if (count < 1) {
       return;
     }
-    loss(count, detail == null || detail.isBlank() ? "reported by adapter" : detail);
+    loss(count, GapReason.GAP_REASON_ADAPTER_REPORTED, detail == null || detail.isBlank() ? "reported by adapter" : detail);
   }
 
-  private void loss(long count, String detail) {
+  private void loss(long count, GapReason reason, String detail) {
     dropped.add(count);
     pendingLossSinceNanos.compareAndSet(0, clock.nowUnixNanos());
-    pendingLossDetail.set(detail);
+    pendingLossCause.set(new LossCause(reason, detail));
     pendingLoss.addAndGet(count);
   }
 
@@ -130,11 +133,14 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
       return null;
     }
     long since = pendingLossSinceNanos.getAndSet(0);
-    return new PendingLoss(count, since == 0 ? clock.nowUnixNanos() : since, pendingLossDetail.get());
+    LossCause cause = pendingLossCause.get();
+    return new PendingLoss(count, since == 0 ? clock.nowUnixNanos() : since, cause.reason(), cause.detail());
   }
 
   /** Losses taken from a slot, to be written as one Gap. */
-  record PendingLoss(long count, long sinceUnixNanos, String detail) {}
+  record PendingLoss(long count, long sinceUnixNanos, GapReason reason, String detail) {}
+
+  private record LossCause(GapReason reason, String detail) {}
 
   // Pipeline thread only: the last source stamped, so an unchanged source is one shared instance
   // (cheap for the store's dictionary to recognise) instead of a new message per action.

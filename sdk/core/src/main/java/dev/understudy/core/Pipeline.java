@@ -446,10 +446,7 @@ final class Pipeline {
     for (AdapterSlot slot : adapters) {
       AdapterSlot.PendingLoss loss = slot.takePendingLoss();
       if (loss != null) {
-        GapReason reason = "queue full".equals(loss.detail())
-            ? GapReason.GAP_REASON_QUEUE_FULL
-            : loss.detail().startsWith("emitted ") ? GapReason.GAP_REASON_SHUTDOWN : GapReason.GAP_REASON_ADAPTER_REPORTED;
-        addGap(reason, slot.name(), loss.count(), loss.sinceUnixNanos(), loss.detail());
+        addGap(loss.reason(), slot.name(), loss.count(), loss.sinceUnixNanos(), loss.detail());
         lost.add(loss.count());
       }
     }
@@ -463,6 +460,7 @@ final class Pipeline {
     gap.setCount(gap.getCount() + count).setEndTimeUnixNano(now).setDetail(detail);
   }
 
+  /** Stamps and appends a record the runtime makes (a gap, a pause marker). */
   private void appendControl(Action record) {
     Action stamped = stamp(record.toBuilder(), record.getTimeUnixNano());
     try {
@@ -486,16 +484,7 @@ final class Pipeline {
     }
     long now = clock.nowUnixNanos();
     for (Gap.Builder gap : pendingGaps.values()) {
-      Action record = stamp(Action.newBuilder().setTimeUnixNano(now).setGap(gap), now);
-      try {
-        log.append(record);
-        appendedSinceCommit++;
-        if (!sinks.isEmpty()) {
-          appended.add(record);
-        }
-      } catch (IOException | RuntimeException e) {
-        storeFailed(e, 0, now);
-      }
+      appendControl(Action.newBuilder().setTimeUnixNano(now).setGap(gap).build());
     }
     pendingGaps.clear();
   }
