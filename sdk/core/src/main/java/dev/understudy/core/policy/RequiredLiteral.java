@@ -1,5 +1,6 @@
 package dev.understudy.core.policy;
 
+import dev.understudy.core.privacy.Texts;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
@@ -47,20 +48,6 @@ final class RequiredLiteral {
     if (literal.isEmpty()) {
       return pattern;
     }
-    return value -> containsIgnoreCase(value, literal) && pattern.test(value);
-  }
-
-  static boolean containsIgnoreCase(String haystack, String needle) {
-    int last = haystack.length() - needle.length();
-    char first = needle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    char firstLower = Character.toLowerCase(first);
-    for (int i = 0; i <= last; i++) {
-      char c = haystack.charAt(i);
-      if ((c == firstLower || c == firstUpper || c == first) && haystack.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
-      }
-    }
-    return false;
+    return value -> Texts.containsIgnoreCase(value, literal) && pattern.test(value);
   }
 }

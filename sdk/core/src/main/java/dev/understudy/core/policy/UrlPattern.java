@@ -1,6 +1,7 @@
 package dev.understudy.core.policy;
 
 import com.google.re2j.Pattern;
+import dev.understudy.core.privacy.Texts;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -98,7 +99,7 @@ final class UrlPattern implements Predicate<String> {
       pathEnd++;
     }
     String authority = value.substring(authorityStart, authorityEnd);
-    if (!hostLiteral.isEmpty() && !RequiredLiteral.containsIgnoreCase(authority, hostLiteral)) {
+    if (!hostLiteral.isEmpty() && !Texts.containsIgnoreCase(authority, hostLiteral)) {
       return false;
     }
     int at = authority.lastIndexOf('@');
@@ -114,7 +115,7 @@ final class UrlPattern implements Predicate<String> {
       return true;
     }
     String p = pathEnd == authorityEnd ? "/" : value.substring(authorityEnd, pathEnd);
-    if (!pathLiteral.isEmpty() && !RequiredLiteral.containsIgnoreCase(p, pathLiteral)) {
+    if (!pathLiteral.isEmpty() && !Texts.containsIgnoreCase(p, pathLiteral)) {
       return false;
     }
     return path.matches(p);

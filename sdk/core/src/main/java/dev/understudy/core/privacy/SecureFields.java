@@ -104,7 +104,7 @@ public final class SecureFields implements PrivacyStage {
     for (Locator locator : t.getLocatorsList()) {
       String css = locator.getKindCase() == Locator.KindCase.CSS ? locator.getCss()
           : locator.getKindCase() == Locator.KindCase.XPATH ? locator.getXpath() : "";
-      if (!mentionsPassword(css)) {
+      if (!Texts.containsIgnoreCase(css, "password")) {
         continue; // this runs on every action: skip the normalising below unless it can matter
       }
       String lower = css.toLowerCase(Locale.ROOT).replace(" ", "");
@@ -121,21 +121,6 @@ public final class SecureFields implements PrivacyStage {
         return true;
       }
       if ((key.endsWith("input-type") || key.endsWith("input.type")) && value.equals("password")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether "password" appears in any letter case; cheap, and false for almost every action. */
-  private static boolean mentionsPassword(String s) {
-    for (int i = s.indexOf('s'); i >= 0 && i < s.length(); i = s.indexOf('s', i + 1)) {
-      if (i >= 2 && s.regionMatches(true, i - 2, "password", 0, 8)) {
-        return true;
-      }
-    }
-    for (int i = s.indexOf('S'); i >= 0 && i < s.length(); i = s.indexOf('S', i + 1)) {
-      if (i >= 2 && s.regionMatches(true, i - 2, "password", 0, 8)) {
         return true;
       }
     }

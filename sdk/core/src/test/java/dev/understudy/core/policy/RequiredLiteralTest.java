@@ -25,13 +25,6 @@ class RequiredLiteralTest {
   }
 
   @Test
-  void comparesWithoutRegardToCase() {
-    assertThat(RequiredLiteral.containsIgnoreCase("Mozilla Firefox Private Browsing", "private browsing")).isTrue();
-    assertThat(RequiredLiteral.containsIgnoreCase("report.odt", "incognito")).isFalse();
-    assertThat(RequiredLiteral.containsIgnoreCase("ab", "abc")).isFalse();
-  }
-
-  @Test
   void theBuiltInRulesDecideExactlyAsTheirPatternsAlone() {
     List<String> apps = List.of("org.keepassxc.KeePassXC", "KeePass", "bitwarden", "firefox", "pass", "passenger",
         "org.gnome.Seahorse.Application", "libreoffice-writer", "com.1password.1password", "Proton Pass");
