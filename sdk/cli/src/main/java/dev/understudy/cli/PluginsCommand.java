@@ -47,12 +47,28 @@ final class PluginsCommand implements Callable<Integer> {
         throw new CliException(ExitCodes.NOT_FOUND, "plugins directory " + dir + " does not exist");
       }
       root.out.println("No plugins installed: put plugin jars or zips in " + dir);
+      printBuiltIns(root);
       return ExitCodes.OK;
     }
     try (PluginHost host = PluginHost.load(dir, trust.hostOptions(home, root))) {
       print(host, root);
     }
+    printBuiltIns(root);
     return ExitCodes.OK;
+  }
+
+  /** The adapters built into the tool, used only when named with {@code record --adapter NAME}. */
+  static void printBuiltIns(Understudy root) {
+    var builtIns = BuiltInAdapters.all();
+    if (builtIns.isEmpty()) {
+      return;
+    }
+    root.out.println("Built into understudy (record with --adapter NAME):");
+    for (var a : builtIns) {
+      String caps = a.provider().capabilities().stream().sorted().map(PluginsCommand::capability).collect(Collectors.joining(", "));
+      root.out.println("  adapter " + root.style.bold(a.provider().name()) + " " + a.pluginVersion()
+          + (caps.isEmpty() ? "" : "  capabilities: " + caps));
+    }
   }
 
   /** The home a subcommand works on: its own {@code --home}, else the one given to {@code plugins}. */

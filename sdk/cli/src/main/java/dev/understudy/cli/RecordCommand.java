@@ -66,7 +66,8 @@ final class RecordCommand implements Callable<Integer> {
   Path pluginsDir;
 
   @Option(names = {"-a", "--adapter"}, paramLabel = "NAME",
-      description = "Adapter to record with; repeat for several (default: every adapter in the plugins directory).")
+      description = {"Adapter to record with; repeat for several (default: every adapter in the plugins directory).",
+          "Adapters built into the tool (see 'understudy plugins') are used only when named here."})
   List<String> adapters = new ArrayList<>();
 
   @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -96,6 +97,9 @@ final class RecordCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Path dir = pluginsDir != null ? pluginsDir : home.plugins();
+    if (pluginsDir == null && !adapters.isEmpty()) {
+      Files.createDirectories(dir); // built-in adapters need no plugins, but the host wants its directory
+    }
     if (!Files.isDirectory(dir)) {
       throw new CliException(ExitCodes.NOT_FOUND, "plugins directory " + dir
           + " does not exist; put adapter plugin jars there or pass --plugins DIR (try 'understudy demo' first)");
@@ -111,7 +115,7 @@ final class RecordCommand implements Callable<Integer> {
         chosen.addAll(host.adapters());
       } else {
         for (String name : adapters) {
-          chosen.add(host.adapter(name));
+          chosen.add(find(host, name));
         }
       }
       if (chosen.isEmpty()) {
@@ -151,6 +155,20 @@ final class RecordCommand implements Callable<Integer> {
           + recording.sessionIdText().substring(0, 13));
       return code;
     }
+  }
+
+  /** The adapter with this name from the plugins directory, else a built-in one. */
+  private static LoadedProvider<AdapterProvider> find(PluginHost host, String name) {
+    boolean inPlugins = host.adapters().stream().anyMatch(a -> a.provider().name().equals(name));
+    if (inPlugins) {
+      return host.adapter(name);
+    }
+    return BuiltInAdapters.find(name).orElseGet(() -> {
+      List<String> known = new ArrayList<>(host.adapters().stream().map(a -> a.provider().name()).toList());
+      known.addAll(BuiltInAdapters.names());
+      throw new CliException(ExitCodes.USAGE, "no adapter named '" + name + "'; available: "
+          + (known.isEmpty() ? "none" : String.join(", ", known)));
+    });
   }
 
   private void sweep(Home home, Duration keep) throws IOException {
