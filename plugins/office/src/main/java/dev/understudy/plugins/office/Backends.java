@@ -1,0 +1,41 @@
+package dev.understudy.plugins.office;
+
+import dev.understudy.api.PluginConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The backends the office adapter knows, by name. Each factory builds a backend from the adapter's
+ * configuration and fails, naming the key, on a bad value. Immutable once built; thread-safe.
+ */
+final class Backends {
+  private final Map<String, Function<PluginConfig, Backend>> factories;
+
+  private Backends(Map<String, Function<PluginConfig, Backend>> factories) {
+    this.factories = Map.copyOf(factories);
+  }
+
+  /** The backends that ship with the plugin. */
+  static Backends standard() {
+    Map<String, Function<PluginConfig, Backend>> f = new LinkedHashMap<>();
+    // Backends register here: f.put("uno", UnoBackend::new); ...
+    return new Backends(f);
+  }
+
+  /** A registry over exactly these factories (tests). */
+  static Backends of(Map<String, Function<PluginConfig, Backend>> factories) {
+    return new Backends(new LinkedHashMap<>(Objects.requireNonNull(factories, "factories")));
+  }
+
+  /** Builds the backend with this name; unknown names fail, listing the known ones. */
+  Backend create(String name, PluginConfig config) {
+    Function<PluginConfig, Backend> factory = factories.get(name);
+    if (factory == null) {
+      throw new IllegalArgumentException("adapter.office.backends: unknown backend '" + name + "'; known: "
+          + String.join(", ", new java.util.TreeSet<>(factories.keySet())));
+    }
+    return factory.apply(config);
+  }
+}
