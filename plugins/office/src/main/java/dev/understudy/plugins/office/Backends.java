@@ -1,6 +1,7 @@
 package dev.understudy.plugins.office;
 
 import dev.understudy.api.PluginConfig;
+import dev.understudy.plugins.office.agent.AgentBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ final class Backends {
   static Backends standard() {
     Map<String, Function<PluginConfig, Backend>> f = new LinkedHashMap<>();
     // Backends register here: f.put("uno", UnoBackend::new); ...
+    f.put(AgentBackend.NAME, AgentBackend::new);
     return new Backends(f);
   }
 
