@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * like a person with xdotool (clicks at the controls' screen bounds, typing, keyboard menu navigation),
  * recorded through the office adapter into a real session store.
  */
+@Timeout(180)
 class AgentSwingEndToEndTest {
   private static final Duration UP = Duration.ofSeconds(60);
   private static final String APP_ID = "dev-understudy-plugins-office-agent-DemoSwingApp";

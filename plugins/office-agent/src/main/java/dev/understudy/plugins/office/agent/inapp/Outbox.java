@@ -45,6 +45,7 @@ final class Outbox {
   static final long IDLE_CHECK_MILLIS = 500;
 
   private final BlockingQueue<String> queue;
+  private final int capacity;
   private final Supplier<String> hello;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
@@ -55,6 +56,7 @@ final class Outbox {
   Outbox(Path socket, int capacity, Supplier<String> hello) {
     this.socket = socket;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.hello = hello;
   }
 
@@ -136,13 +138,12 @@ final class Outbox {
         if (closedByPeer(channel)) {
           return;
         }
+        if (writeLoss(out)) {
+          out.flush();
+        }
         continue;
       }
-      long lost = dropped.getAndSet(0);
-      if (lost > 0) {
-        Wire.writeFrame(out, Json.object().put("type", "loss").put("count", lost)
-            .put("detail", "agent queue full (" + DEFAULT_CAPACITY + " events)").toString());
-      }
+      writeLoss(out);
       batch.add(first);
       queue.drainTo(batch, 63);
       for (String json : batch) {
@@ -152,6 +153,15 @@ final class Outbox {
       sent.addAndGet(batch.size());
       batch.clear();
     }
+  }
+
+  private boolean writeLoss(OutputStream out) throws IOException {
+    long lost = dropped.getAndSet(0);
+    if (lost > 0) {
+      Wire.writeFrame(out, Json.object().put("type", "loss").put("count", lost)
+          .put("detail", "agent queue full (" + capacity + " events)").toString());
+    }
+    return lost > 0;
   }
 
   // The backend never writes after its configuration, so readable means closed.

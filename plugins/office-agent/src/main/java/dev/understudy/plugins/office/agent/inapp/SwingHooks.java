@@ -99,6 +99,9 @@ final class SwingHooks implements AWTEventListener {
   private Pending pending;
   private WeakReference<Window> lastActive = new WeakReference<>(null);
   private WeakReference<Component> lastFocus = new WeakReference<>(null);
+  private final Timer snapshotTimer;
+  private WeakReference<Window> snapshotWindow = new WeakReference<>(null);
+  private long snapshotOf;
   private long lastSnapshotMillis;
 
   SwingHooks(Outbox outbox, Supplier<String> appId) {
@@ -106,6 +109,8 @@ final class SwingHooks implements AWTEventListener {
     this.appId = appId;
     this.textIdle = new Timer(TEXT_IDLE_MILLIS, e -> guard(this::flushText));
     this.textIdle.setRepeats(false);
+    this.snapshotTimer = new Timer(0, e -> guard(this::takeSnapshot));
+    this.snapshotTimer.setRepeats(false);
   }
 
   /** Starts watching: toolkit listener, focus listener, and every window already open. */
@@ -352,23 +357,37 @@ final class SwingHooks implements AWTEventListener {
     return n;
   }
 
+  /**
+   * Asks for a snapshot after an action. Snapshots are at least {@value #SNAPSHOT_SPACING_MILLIS} ms
+   * apart: actions in quicker succession share one, taken after the last of them and naming it.
+   */
   private void snapshotLater(Window window, long of) {
     AgentConfig config = outbox.active();
-    long now = System.currentTimeMillis();
-    if (config == null || !config.snapshots() || window == null || now - lastSnapshotMillis < SNAPSHOT_SPACING_MILLIS) {
+    if (config == null || !config.snapshots() || window == null) {
       return;
     }
-    lastSnapshotMillis = now;
-    // After the application's own listeners ran, so the tree shows what the action did.
-    EventQueue.invokeLater(() -> guard(() -> {
-      if (window.isShowing() && outbox.active() != null) {
-        long n = seq.incrementAndGet();
-        Json event = Json.object().put("type", "event").put("seq", n).put("kind", "snapshot").put("time", nowNanos())
-            .put("app", appId.get()).put("window", Describer.title(window))
-            .put("body", Json.object().put("of", of).put("tree", TreeSnapshot.of(window)));
-        outbox.offer(event.toString());
-      }
-    }));
+    snapshotWindow = new WeakReference<>(window);
+    snapshotOf = of;
+    if (snapshotTimer.isRunning()) {
+      return;
+    }
+    long wait = SNAPSHOT_SPACING_MILLIS - (System.currentTimeMillis() - lastSnapshotMillis);
+    snapshotTimer.setInitialDelay((int) Math.max(0, wait));
+    snapshotTimer.restart();
+  }
+
+  /** Takes the snapshot asked for last (a timer event, so after the application's own listeners ran). */
+  private void takeSnapshot() {
+    Window window = snapshotWindow.get();
+    if (window == null || !window.isShowing() || outbox.active() == null) {
+      return;
+    }
+    lastSnapshotMillis = System.currentTimeMillis();
+    long n = seq.incrementAndGet();
+    Json event = Json.object().put("type", "event").put("seq", n).put("kind", "snapshot").put("time", nowNanos())
+        .put("app", appId.get()).put("window", Describer.title(window))
+        .put("body", Json.object().put("of", snapshotOf).put("tree", TreeSnapshot.of(window)));
+    outbox.offer(event.toString());
   }
 
   private void guard(Runnable r) {
