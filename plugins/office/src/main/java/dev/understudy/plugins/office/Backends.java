@@ -2,6 +2,7 @@ package dev.understudy.plugins.office;
 
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.agent.AgentBackend;
+import dev.understudy.plugins.office.x11.X11Backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ final class Backends {
     Map<String, Function<PluginConfig, Backend>> f = new LinkedHashMap<>();
     // Backends register here: f.put("uno", UnoBackend::new); ...
     f.put(AgentBackend.NAME, AgentBackend::new);
+    f.put(X11Backend.NAME, X11Backend::new);
     return new Backends(f);
   }
 

@@ -5,6 +5,7 @@ import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.a11y.Snapshots;
 import dev.understudy.plugins.office.agent.AgentBackend;
+import dev.understudy.plugins.office.x11.X11Backend;
 import dev.understudy.proto.v1.Capability;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ public final class OfficeAdapterProvider implements AdapterProvider {
   private static Set<String> keys() {
     Set<String> keys = new java.util.TreeSet<>(Set.of("backends", Snapshots.KEY));
     keys.addAll(AgentBackend.CONFIG_KEYS);
+    keys.addAll(X11Backend.CONFIG_KEYS);
     return Set.copyOf(keys);
   }
 

@@ -14,6 +14,7 @@ import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.plugins.office.OfficeAdapterProvider;
 import dev.understudy.plugins.office.desktop.Child;
+import dev.understudy.plugins.office.desktop.DemoSwingApp;
 import dev.understudy.plugins.office.desktop.Xvfb;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;

@@ -9,6 +9,7 @@ import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.plugins.office.OfficeAdapterProvider;
 import dev.understudy.plugins.office.desktop.Child;
+import dev.understudy.plugins.office.desktop.DemoSwingApp;
 import dev.understudy.plugins.office.desktop.Xvfb;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.InvokeMethod;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class AgentSwingEndToEndTest {
   private static final Duration UP = Duration.ofSeconds(60);
-  private static final String APP_ID = "dev-understudy-plugins-office-agent-DemoSwingApp";
+  private static final String APP_ID = "dev-understudy-plugins-office-desktop-DemoSwingApp";
 
   @TempDir Path dir;
 

@@ -1,4 +1,4 @@
-package dev.understudy.plugins.office.agent;
+package dev.understudy.plugins.office.desktop;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
@@ -35,7 +35,7 @@ import javax.swing.SwingUtilities;
  */
 public final class DemoSwingApp {
   /** The frame's title. */
-  static final String TITLE = "Understudy Swing Demo";
+  public static final String TITLE = "Understudy Swing Demo";
 
   private DemoSwingApp() {}
 
