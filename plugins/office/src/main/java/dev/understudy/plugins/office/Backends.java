@@ -2,6 +2,7 @@ package dev.understudy.plugins.office;
 
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.agent.AgentBackend;
+import dev.understudy.plugins.office.atspi.AtspiBackend;
 import dev.understudy.plugins.office.x11.X11Backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class Backends {
     // Backends register here: f.put("uno", UnoBackend::new); ...
     f.put(AgentBackend.NAME, AgentBackend::new);
     f.put(X11Backend.NAME, X11Backend::new);
+    f.put(AtspiBackend.NAME, AtspiBackend::new);
     return new Backends(f);
   }
 

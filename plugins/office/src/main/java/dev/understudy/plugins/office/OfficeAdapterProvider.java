@@ -5,6 +5,7 @@ import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.a11y.Snapshots;
 import dev.understudy.plugins.office.agent.AgentBackend;
+import dev.understudy.plugins.office.atspi.AtspiBackend;
 import dev.understudy.plugins.office.x11.X11Backend;
 import dev.understudy.proto.v1.Capability;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class OfficeAdapterProvider implements AdapterProvider {
     Set<String> keys = new java.util.TreeSet<>(Set.of("backends", Snapshots.KEY));
     keys.addAll(AgentBackend.CONFIG_KEYS);
     keys.addAll(X11Backend.CONFIG_KEYS);
+    keys.addAll(AtspiBackend.CONFIG_KEYS);
     return Set.copyOf(keys);
   }
 

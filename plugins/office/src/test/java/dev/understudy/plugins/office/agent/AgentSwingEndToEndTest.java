@@ -65,7 +65,11 @@ class AgentSwingEndToEndTest {
           Thread.sleep(300);
         }
         x.xdotool("type", "--delay", "40", "Ada Lovelace");
+        // Typing goes wherever the focus is when the keys arrive: wait until it moved.
+        long focusMoves = live.stream().filter(Action::hasFocus).count();
         x.clickCenter(at.get("password"));
+        await().atMost(UP).until(() -> live.stream().filter(Action::hasFocus).count() > focusMoves
+            && live.stream().filter(Action::hasFocus).reduce((a, b) -> b).orElseThrow().getTarget().getName().equals("Password:"));
         x.xdotool("type", "--delay", "40", "hunter2");
         x.clickCenter(at.get("subscribe"));
         x.clickCenter(at.get("country"));
