@@ -63,6 +63,7 @@ public final class AtspiBackend implements Backend {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong filtered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong dropsReported = new AtomicLong();
   private final AtomicLong emitted = new AtomicLong();
   private final AtomicLong translated = new AtomicLong();
   private final Map<String, Long> losses = new LinkedHashMap<>();
@@ -209,7 +210,8 @@ public final class AtspiBackend implements Backend {
   }
 
   private void report(CaptureContext ctx) {
-    long overflow = dropped.getAndSet(0);
+    long total = dropped.get();
+    long overflow = total - dropsReported.getAndSet(total);
     if (overflow > 0) {
       ctx.emitter().reportLoss(overflow, "AT-SPI event queue full (" + capacity + " events): events dropped");
     }
@@ -232,13 +234,13 @@ public final class AtspiBackend implements Backend {
    *
    * @param received signals seen on the bus
    * @param filtered signals recognised and dropped on arrival (kinds and states not translated)
-   * @param droppedNotYetReported events the full queue dropped since the last gap report
+   * @param dropped events the full queue dropped (each reported in a gap within a second)
    * @param translated events the worker took from the queue
    * @param emitted actions emitted
    * @param queued events waiting now
    * @param describeCalls D-Bus calls made to describe objects
    */
-  public record Stats(long received, long filtered, long droppedNotYetReported, long translated, long emitted,
+  public record Stats(long received, long filtered, long dropped, long translated, long emitted,
       int queued, long describeCalls) {}
 
   @Override
