@@ -4,15 +4,12 @@ import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.Backend;
 import dev.understudy.plugins.office.BackendException;
+import dev.understudy.plugins.office.a11y.EventPump;
 import dev.understudy.proto.v1.Action;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -52,28 +49,19 @@ public final class AtspiBackend implements Backend {
   public static final Set<String> CONFIG_KEYS = Set.of(BUS_KEY, QUEUE_KEY);
   /** A typing pause that ends a text run: {@value} ms. */
   static final long TEXT_IDLE_MILLIS = 1000;
-  /** How often losses are reported: {@value} ms. */
-  static final long REPORT_MILLIS = 1000;
   private static final List<String> INTERFACES = List.of("org.a11y.atspi.Event.Object", "org.a11y.atspi.Event.Window",
       "org.a11y.atspi.Event.Focus");
 
   private final String sessionAddress;
   private final int capacity;
-  private final BlockingQueue<AtspiEvent> queue;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong filtered = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong dropsReported = new AtomicLong();
-  private final AtomicLong emitted = new AtomicLong();
-  private final AtomicLong translated = new AtomicLong();
-  private final Map<String, Long> losses = new LinkedHashMap<>();
   private final List<AutoCloseable> handlers = new ArrayList<>();
   private volatile CaptureContext context;
-  private volatile boolean stopping;
+  private volatile EventPump<AtspiEvent> pump;
   private DBusConnection session;
   private DBusConnection a11y;
   private DbusDescriber describer;
-  private Thread worker;
   private Boolean wasEnabled;
 
   /** A backend configured from the office adapter's configuration; bad values fail naming the key. */
@@ -83,7 +71,6 @@ public final class AtspiBackend implements Backend {
     if (capacity < 16) {
       throw new IllegalArgumentException("adapter.office." + QUEUE_KEY + ": expected at least 16 events, got " + capacity);
     }
-    this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
   @Override
@@ -114,14 +101,30 @@ public final class AtspiBackend implements Backend {
     try {
       a11y = DBusConnectionBuilder.forAddress(address).withShared(false)
           .receivingThreadConfig().withSignalThreadCount(1).connectionConfig().build();
+      describer = new DbusDescriber(a11y);
+      AtspiTranslator translator = new AtspiTranslator(describer, reason -> pump.lose(reason),
+          TimeUnit.MILLISECONDS.toNanos(TEXT_IDLE_MILLIS));
+      pump = new EventPump<>("AT-SPI", capacity, ctx, new EventPump.Translator<>() {
+        @Override
+        public List<Action> accept(AtspiEvent event) {
+          return translator.accept(event);
+        }
+
+        @Override
+        public List<Action> idle(long nowUnixNanos) {
+          return translator.idle(nowUnixNanos);
+        }
+
+        @Override
+        public List<Action> finish() {
+          return translator.finish();
+        }
+      });
+      pump.start();
       DBusSigHandler<DBusSignal> onSignal = this::signal;
       for (String iface : INTERFACES) {
         handlers.add(a11y.addGenericSigHandler(new DBusMatchRule("signal", iface, null), onSignal));
       }
-      describer = new DbusDescriber(a11y);
-      worker = new Thread(this::work, "understudy-atspi");
-      worker.setDaemon(true);
-      worker.start();
       Registry registry = a11y.getRemoteObject(Registry.NAME, Registry.PATH, Registry.class);
       for (String event : AtspiEvent.REGISTERED) {
         registry.RegisterEvent(event, List.of(), "");
@@ -158,75 +161,16 @@ public final class AtspiBackend implements Backend {
     }
     if (event.isEmpty()) {
       filtered.incrementAndGet();
-    } else if (!queue.offer(event.get())) {
-      dropped.incrementAndGet();
+    } else {
+      pump.offer(event.get());
     }
-  }
-
-  private void work() {
-    AtspiTranslator translator = new AtspiTranslator(describer, this::lose, TimeUnit.MILLISECONDS.toNanos(TEXT_IDLE_MILLIS));
-    long nextReport = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPORT_MILLIS);
-    CaptureContext ctx = context;
-    while (true) {
-      AtspiEvent e;
-      try {
-        e = queue.poll(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      try {
-        if (e != null) {
-          translated.incrementAndGet();
-          emit(ctx, translator.accept(e));
-        } else if (stopping) {
-          break;
-        }
-        emit(ctx, translator.idle(ctx.clock().nowUnixNanos()));
-      } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "AT-SPI event could not be translated", ex);
-        lose("AT-SPI event could not be translated: " + ex);
-      }
-      if (System.nanoTime() >= nextReport) {
-        report(ctx);
-        nextReport = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPORT_MILLIS);
-      }
-    }
-    emit(ctx, translator.finish());
-    report(ctx);
-  }
-
-  private void emit(CaptureContext ctx, List<Action> actions) {
-    for (Action a : actions) {
-      ctx.emitter().emit(a);
-      emitted.incrementAndGet();
-    }
-  }
-
-  private void lose(String reason) {
-    synchronized (losses) {
-      losses.merge(reason, 1L, Long::sum);
-    }
-  }
-
-  private void report(CaptureContext ctx) {
-    long total = dropped.get();
-    long overflow = total - dropsReported.getAndSet(total);
-    if (overflow > 0) {
-      ctx.emitter().reportLoss(overflow, "AT-SPI event queue full (" + capacity + " events): events dropped");
-    }
-    Map<String, Long> now;
-    synchronized (losses) {
-      now = new LinkedHashMap<>(losses);
-      losses.clear();
-    }
-    now.forEach((reason, count) -> ctx.emitter().reportLoss(count, reason));
   }
 
   /** Counts since start: signals seen, dropped by the filter, dropped by the full queue, translated, actions emitted. */
   public Stats stats() {
-    return new Stats(received.get(), filtered.get(), dropped.get(), translated.get(), emitted.get(), queue.size(),
-        describer == null ? 0 : describer.calls());
+    EventPump<AtspiEvent> p = pump;
+    return p == null ? new Stats(received.get(), filtered.get(), 0, 0, 0, 0, 0)
+        : new Stats(received.get(), filtered.get(), p.dropped(), p.translated(), p.emitted(), p.queued(), describer.calls());
   }
 
   /**
@@ -245,7 +189,6 @@ public final class AtspiBackend implements Backend {
 
   @Override
   public void stop() {
-    stopping = true;
     if (a11y != null) {
       try {
         Registry registry = a11y.getRemoteObject(Registry.NAME, Registry.PATH, Registry.class);
@@ -264,14 +207,8 @@ public final class AtspiBackend implements Backend {
       }
       handlers.clear();
     }
-    Thread w = worker;
-    if (w != null) {
-      try {
-        w.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      worker = null;
+    if (pump != null) {
+      pump.stop();
     }
     if (session != null && Boolean.FALSE.equals(wasEnabled)) {
       try {

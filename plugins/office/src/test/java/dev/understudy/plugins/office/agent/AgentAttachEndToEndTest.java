@@ -57,12 +57,12 @@ class AgentAttachEndToEndTest {
         long deadline = System.nanoTime() + UP.toNanos();
         while (live.stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
           assertThat(System.nanoTime()).as("agent attached and reporting focus").isLessThan(deadline);
-          x.clickCenter(at.get("password"));
-          x.clickCenter(at.get("name"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
           Thread.sleep(300);
         }
         x.xdotool("type", "--delay", "40", "Grace");
-        x.clickCenter(at.get("submit"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("submit"));
         await().atMost(UP).until(() -> live.stream().anyMatch(Action::hasObservation)
             && live.stream().anyMatch(a -> a.hasInvoke() && a.getTarget().getName().equals("Submit")));
         app.kill();

@@ -60,23 +60,23 @@ class AgentSwingEndToEndTest {
         long deadline = System.nanoTime() + UP.toNanos();
         while (live.stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
           assertThat(System.nanoTime()).as("agent connected and reporting focus").isLessThan(deadline);
-          x.clickCenter(at.get("password"));
-          x.clickCenter(at.get("name"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
           Thread.sleep(300);
         }
         x.xdotool("type", "--delay", "40", "Ada Lovelace");
         // Typing goes wherever the focus is when the keys arrive: wait until it moved.
         long focusMoves = live.stream().filter(Action::hasFocus).count();
-        x.clickCenter(at.get("password"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("password"));
         await().atMost(UP).until(() -> live.stream().filter(Action::hasFocus).count() > focusMoves
             && live.stream().filter(Action::hasFocus).reduce((a, b) -> b).orElseThrow().getTarget().getName().equals("Password:"));
         x.xdotool("type", "--delay", "40", "hunter2");
-        x.clickCenter(at.get("subscribe"));
-        x.clickCenter(at.get("country"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("subscribe"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("country"));
         x.xdotool("key", "Down");
         x.xdotool("key", "Return");
         app.awaitLine(l -> l.equals("COUNTRY Germany"), UP);
-        x.clickCenter(at.get("submit"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("submit"));
         app.awaitLine(l -> l.equals("SUBMITTED"), UP);
         x.xdotool("key", "alt+f");
         x.xdotool("key", "Return");
@@ -85,10 +85,10 @@ class AgentSwingEndToEndTest {
         x.xdotool("key", "Down");
         x.xdotool("key", "Return");
         Map<String, String> dialog = bounds(app.awaitLine(l -> l.startsWith("DIALOG"), UP));
-        x.clickCenter(dialog.get("city"));
+        x.clickIn(DemoSwingApp.DIALOG, dialog.get("city"));
         x.xdotool("key", "Down");
         x.xdotool("key", "Return");
-        x.clickCenter(dialog.get("ok"));
+        x.clickIn(DemoSwingApp.DIALOG, dialog.get("ok"));
         await().atMost(UP).until(() -> live.stream().anyMatch(a -> a.hasInvoke() && a.getTarget().getName().equals("OK")));
       }
       assertThat(recording.flush(Duration.ofSeconds(20))).isTrue();

@@ -14,6 +14,7 @@ import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.InvokeMethod;
 import dev.understudy.proto.v1.ValueKind;
 import dev.understudy.testing.RecordingCaptureContext;
+import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,9 @@ class AtspiSwingEndToEndTest {
   private static final Duration UP = Duration.ofSeconds(60);
   private static final Path ATK_WRAPPER = Path.of("/usr/share/java/java-atk-wrapper.jar");
 
+  /** The application under test, for failure messages. */
+  private static final java.util.concurrent.atomic.AtomicReference<Child> APP = new java.util.concurrent.atomic.AtomicReference<>();
+
   @TempDir Path dir;
 
   private static Child accessibleSwing(Xvfb x, DbusSession bus) throws Exception {
@@ -41,13 +45,21 @@ class AtspiSwingEndToEndTest {
     Map<String, String> env = new HashMap<>(x.env());
     env.putAll(bus.env());
     String classes = Path.of(DemoSwingApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    return Child.start("swing-atk", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    Child app = Child.start("swing-atk", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djavax.accessibility.assistive_technologies=org.GNOME.Accessibility.AtkWrapper",
         "-cp", classes + ":" + ATK_WRAPPER, DemoSwingApp.class.getName()), env);
+    APP.set(app);
+    return app;
   }
 
   private static AtspiBackend backend(DbusSession bus) {
     return new AtspiBackend(PluginConfig.of("adapter.office.", Map.of(AtspiBackend.BUS_KEY, bus.address())));
+  }
+
+  /** Starts the backend and returns what stops it (for try-with-resources). */
+  private static Closeable startBackend(AtspiBackend backend, RecordingCaptureContext ctx) throws Exception {
+    backend.start(ctx);
+    return backend::stop;
   }
 
   private static RecordingCaptureContext context() {
@@ -73,7 +85,7 @@ class AtspiSwingEndToEndTest {
           return a;
         }
       }
-      assertThat(System.nanoTime()).as("an action matching in %s (losses %s)", ctx.actions(), ctx.losses()).isLessThan(deadline);
+      assertThat(System.nanoTime()).as("an action matching in %s (losses %s, application said %s)", ctx.actions(), ctx.losses(), APP.get() == null ? "?" : APP.get().output()).isLessThan(deadline);
       Thread.sleep(50);
     }
   }
@@ -84,27 +96,29 @@ class AtspiSwingEndToEndTest {
 
   @Test
   void recordsFocusTextCheckedStatesAndMenusOfARealAccessibleApplication() throws Exception {
-    try (Xvfb x = Xvfb.start(); DbusSession bus = DbusSession.start(x.env()); Child app = accessibleSwing(x, bus)) {
+    // As on a desktop: the accessibility bus and the registry run (the backend starts them) before the application.
+    AtspiBackend backend;
+    RecordingCaptureContext ctx = context();
+    try (Xvfb x = Xvfb.start(); DbusSession bus = DbusSession.start(x.env());
+        Closeable stop = startBackend(backend = backend(bus), ctx); Child app = accessibleSwing(x, bus)) {
       Map<String, String> at = bounds(app.awaitLine(l -> l.startsWith("READY"), UP));
-      AtspiBackend backend = backend(bus);
-      RecordingCaptureContext ctx = context();
-      backend.start(ctx);
       try {
         long deadline = System.nanoTime() + UP.toNanos();
         while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
-          assertThat(System.nanoTime()).as("focus reported over AT-SPI: %s", ctx.actions()).isLessThan(deadline);
-          x.clickCenter(at.get("password"));
-          x.clickCenter(at.get("name"));
+          assertThat(System.nanoTime()).as("focus reported over AT-SPI: %s; application said %s", ctx.actions(), app.output())
+              .isLessThan(deadline);
+          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
           Thread.sleep(300);
         }
         x.xdotool("type", "--delay", "40", "Ada Lovelace");
         // Typing goes wherever the focus is when the keys arrive: wait until it moved.
         long focusMoves = ctx.actions().stream().filter(Action::hasFocus).count();
-        x.clickCenter(at.get("password"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("password"));
         awaitAction(ctx, a -> ctx.actions().stream().filter(Action::hasFocus).count() > focusMoves
             && lastFocus(ctx.actions()).equals("Password:"));
         x.xdotool("type", "--delay", "40", "hunter2");
-        x.clickCenter(at.get("subscribe"));
+        x.clickIn(DemoSwingApp.TITLE, at.get("subscribe"));
         awaitAction(ctx, a -> a.hasValueChange() && a.getTarget().getName().equals("Subscribe"));
         x.xdotool("key", "alt+f");
         x.xdotool("key", "Down");
@@ -145,17 +159,18 @@ class AtspiSwingEndToEndTest {
 
   @Test
   void anApplicationThatVanishesWhileItsTypingIsHeldIsAGapNotAHang() throws Exception {
-    try (Xvfb x = Xvfb.start(); DbusSession bus = DbusSession.start(x.env()); Child app = accessibleSwing(x, bus)) {
+    // As on a desktop: the accessibility bus and the registry run (the backend starts them) before the application.
+    AtspiBackend backend;
+    RecordingCaptureContext ctx = context();
+    try (Xvfb x = Xvfb.start(); DbusSession bus = DbusSession.start(x.env());
+        Closeable stop = startBackend(backend = backend(bus), ctx); Child app = accessibleSwing(x, bus)) {
       Map<String, String> at = bounds(app.awaitLine(l -> l.startsWith("READY"), UP));
-      AtspiBackend backend = backend(bus);
-      RecordingCaptureContext ctx = context();
-      backend.start(ctx);
       try {
         long deadline = System.nanoTime() + UP.toNanos();
         while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
-          assertThat(System.nanoTime()).as("focus reported over AT-SPI").isLessThan(deadline);
-          x.clickCenter(at.get("password"));
-          x.clickCenter(at.get("name"));
+          assertThat(System.nanoTime()).as("focus reported over AT-SPI; application said %s", app.output()).isLessThan(deadline);
+          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
+          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
           Thread.sleep(300);
         }
         x.xdotool("type", "--delay", "20", "gone");

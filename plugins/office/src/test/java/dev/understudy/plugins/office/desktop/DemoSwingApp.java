@@ -28,14 +28,20 @@ import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 
 /**
- * A small Swing application for the agent's end-to-end tests, run in a JVM of its own. Once its
- * frame is shown it prints {@code READY name=x,y,w,h ...} with the screen bounds of its controls (so
- * the test can click them with xdotool); the Address dialog prints {@code DIALOG ...} the same way.
- * It prints {@code SUBMITTED} when Submit is pressed, and exits when the frame closes.
+ * A small Swing application for the desktop end-to-end tests, run in a JVM of its own. Once its
+ * frame is shown it prints {@code READY name=x,y,w,h ...} with the bounds of its controls relative to
+ * the frame (so the test can click them with xdotool, see {@link Xvfb#clickIn}); the Address dialog
+ * prints {@code DIALOG ...} the same way.
+ * It prints {@code SUBMITTED} when Submit is pressed, {@code FOCUS <name>} when a named control gets
+ * the keyboard focus, and exits when the frame closes.
  */
 public final class DemoSwingApp {
   /** The frame's title. */
   public static final String TITLE = "Understudy Swing Demo";
+  /** The dialog's title. */
+  public static final String DIALOG = "Address";
+  private static final Point FRAME_AT = new Point(40, 40);
+  private static final Point DIALOG_AT = new Point(80, 300);
 
   private DemoSwingApp() {}
 
@@ -89,13 +95,17 @@ public final class DemoSwingApp {
     address.addActionListener((ActionEvent e) -> openAddress(frame));
 
     frame.pack();
-    frame.setLocation(40, 40);
+    frame.setLocation(FRAME_AT);
     frame.addWindowListener(new WindowAdapter() {
       @Override
       public void windowOpened(WindowEvent e) {
-        // After layout, so the bounds are final.
-        SwingUtilities.invokeLater(() -> report("READY", Map.of("frame", frame.getContentPane(), "name", name,
+        SwingUtilities.invokeLater(() -> report(frame, "READY", Map.of("frame", frame.getContentPane(), "name", name,
             "password", password, "subscribe", subscribe, "country", country, "submit", submit)));
+      }
+    });
+    java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().addPropertyChangeListener("focusOwner", e -> {
+      if (e.getNewValue() instanceof JComponent c && c.getName() != null) {
+        System.out.println("FOCUS " + c.getName());
       }
     });
     frame.setVisible(true);
@@ -108,7 +118,7 @@ public final class DemoSwingApp {
   }
 
   private static void openAddress(JFrame owner) {
-    JDialog dialog = new JDialog(owner, "Address", true);
+    JDialog dialog = new JDialog(owner, DIALOG, true);
     JComboBox<String> city = new JComboBox<>(new String[] {"Paris", "Lyon", "Nice"});
     JButton ok = new JButton("OK");
     ok.addActionListener(e -> dialog.dispose());
@@ -119,21 +129,28 @@ public final class DemoSwingApp {
     p.add(ok);
     dialog.getContentPane().add(p);
     dialog.pack();
-    dialog.setLocation(80, 300);
+    dialog.setLocation(DIALOG_AT);
     dialog.addWindowListener(new WindowAdapter() {
       @Override
       public void windowOpened(WindowEvent e) {
-        SwingUtilities.invokeLater(() -> report("DIALOG", Map.of("city", city, "ok", ok)));
+        SwingUtilities.invokeLater(() -> report(dialog, "DIALOG", Map.of("city", city, "ok", ok)));
       }
     });
     dialog.setVisible(true);
   }
 
-  private static void report(String tag, Map<String, Component> components) {
+  /**
+   * Prints the controls' bounds relative to their window. Without a window manager the toolkit can
+   * believe a window is at the origin for a while after it opened, so screen coordinates from the
+   * application are not trusted; the test adds the window's position as the X server knows it.
+   */
+  private static void report(java.awt.Window window, String tag, Map<String, Component> components) {
     StringBuilder line = new StringBuilder(tag);
+    Point origin = window.getLocationOnScreen();
     for (Map.Entry<String, Component> e : new LinkedHashMap<>(components).entrySet()) {
       Component c = e.getValue();
       Point p = c.getLocationOnScreen();
+      p.translate(-origin.x, -origin.y);
       line.append(' ').append(e.getKey()).append('=').append(p.x).append(',').append(p.y).append(',')
           .append(c.getWidth()).append(',').append(c.getHeight());
     }

@@ -66,11 +66,25 @@ public final class Xvfb implements AutoCloseable {
     return Child.run(env(), command);
   }
 
-  /** Clicks the middle of a rectangle given as "x,y,w,h". */
-  public void clickCenter(String bounds) throws IOException, InterruptedException {
+  /**
+   * Clicks the middle of a rectangle ("x,y,w,h") given relative to the visible window with this exact
+   * title, wherever the X server has that window now.
+   */
+  public void clickIn(String windowTitle, String bounds) throws IOException, InterruptedException {
+    String window = xdotool("search", "--onlyvisible", "--name", "^" + windowTitle.replaceAll("[.^$*+?()\\[\\]{}|\\\\]", "\\\\$0") + "$")
+        .lines().findFirst().orElseThrow();
+    int wx = 0;
+    int wy = 0;
+    for (String line : xdotool("getwindowgeometry", "--shell", window).split("\n")) {
+      if (line.startsWith("X=")) {
+        wx = Integer.parseInt(line.substring(2).trim());
+      } else if (line.startsWith("Y=")) {
+        wy = Integer.parseInt(line.substring(2).trim());
+      }
+    }
     String[] b = bounds.split(",");
-    int x = Integer.parseInt(b[0]) + Integer.parseInt(b[2]) / 2;
-    int y = Integer.parseInt(b[1]) + Integer.parseInt(b[3]) / 2;
+    int x = wx + Integer.parseInt(b[0]) + Integer.parseInt(b[2]) / 2;
+    int y = wy + Integer.parseInt(b[1]) + Integer.parseInt(b[3]) / 2;
     xdotool("mousemove", "--sync", Integer.toString(x), Integer.toString(y), "click", "1");
   }
 

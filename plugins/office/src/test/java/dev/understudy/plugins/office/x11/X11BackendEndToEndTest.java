@@ -49,7 +49,12 @@ class X11BackendEndToEndTest {
   private static Child xmessage(Xvfb x, String title) throws Exception {
     Child m = Child.start("xmessage", List.of(Commands.require("xmessage", "x11-utils"), "-title", title,
         "-geometry", "+700+100", "hello"), x.env());
-    waitForWindow(x, title);
+    try {
+      waitForWindow(x, title);
+    } catch (AssertionError e) {
+      m.close();
+      throw new AssertionError(e.getMessage() + "; xmessage " + (m.alive() ? "runs" : "exited") + ", said " + m.output(), e);
+    }
     return m;
   }
 
