@@ -3,6 +3,8 @@ package dev.understudy.plugins.office;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.agent.AgentBackend;
 import dev.understudy.plugins.office.atspi.AtspiBackend;
+import dev.understudy.plugins.office.windows.JabBackend;
+import dev.understudy.plugins.office.windows.UiaBackend;
 import dev.understudy.plugins.office.x11.X11Backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,8 @@ final class Backends {
     f.put(AgentBackend.NAME, AgentBackend::new);
     f.put(X11Backend.NAME, X11Backend::new);
     f.put(AtspiBackend.NAME, AtspiBackend::new);
+    f.put(JabBackend.NAME, JabBackend::new);
+    f.put(UiaBackend.NAME, UiaBackend::new);
     return new Backends(f);
   }
 

@@ -6,6 +6,7 @@ import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.a11y.Snapshots;
 import dev.understudy.plugins.office.agent.AgentBackend;
 import dev.understudy.plugins.office.atspi.AtspiBackend;
+import dev.understudy.plugins.office.windows.JabBackend;
 import dev.understudy.plugins.office.x11.X11Backend;
 import dev.understudy.proto.v1.Capability;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class OfficeAdapterProvider implements AdapterProvider {
     keys.addAll(AgentBackend.CONFIG_KEYS);
     keys.addAll(X11Backend.CONFIG_KEYS);
     keys.addAll(AtspiBackend.CONFIG_KEYS);
+    keys.addAll(JabBackend.CONFIG_KEYS);
     return Set.copyOf(keys);
   }
 
