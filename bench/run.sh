@@ -38,5 +38,8 @@ done
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
+# Desktop backends of the office adapter (Xvfb, xdotool, dbus-daemon, at-spi2-core): about 1.5 minutes.
+java -cp "$jar" dev.understudy.bench.desktop.SwingAgentLatency | tee "$out/swing-agent-latency.txt"
+java -cp "$jar" dev.understudy.bench.desktop.AtspiFloodRate | tee "$out/atspi-flood.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"
