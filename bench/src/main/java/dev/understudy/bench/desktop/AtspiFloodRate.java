@@ -5,16 +5,16 @@ import dev.understudy.api.CaptureClock;
 import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.api.Policy;
-import dev.understudy.plugins.office.atspi.A11yBus;
 import dev.understudy.plugins.office.atspi.AtspiBackend;
+import dev.understudy.plugins.office.atspi.FakeAccessibleApp;
+import dev.understudy.plugins.office.desktop.DbusSession;
+import dev.understudy.plugins.office.desktop.Xvfb;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Capability;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 
 /**
  * AT-SPI flood handling: an application on a real accessibility bus (private Xvfb and D-Bus session)
@@ -40,20 +40,17 @@ public final class AtspiFloodRate {
   public static void main(String[] args) throws Exception {
     int[] rates = args.length > 0
         ? java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : DEFAULT_RATES;
-    try (Desktop desktop = Desktop.start()) {
-      String session = desktop.sessionBus();
-      String a11y;
-      try (DBusConnection s = DBusConnectionBuilder.forAddress(session).withShared(false).build()) {
-        a11y = s.getRemoteObject(A11yBus.NAME, A11yBus.PATH, A11yBus.class).GetAddress();
-      }
+    try (Xvfb x = Xvfb.start(); DbusSession bus = DbusSession.start(x.env())) {
+      String session = bus.address();
+      String a11y = FakeAccessibleApp.a11yAddress(session);
       AtomicLong actions = new AtomicLong();
       AtomicLong lost = new AtomicLong();
       AtspiBackend backend = new AtspiBackend(PluginConfig.of("adapter.office.", Map.of(AtspiBackend.BUS_KEY, session)));
-      try (FloodApp app = new FloodApp(a11y, OBJECTS)) {
+      try (FakeAccessibleApp app = new FakeAccessibleApp(a11y, OBJECTS, 0)) {
         backend.start(context(actions, lost));
         // Every object described once, so the rates measure event handling rather than first descriptions.
         for (int i = 0; i < OBJECTS; i++) {
-          app.state(i, "focused");
+          app.state(i, "focused", true);
         }
         waitQuiet(backend, OBJECTS, 30);
         System.out.printf("AT-SPI flood into the atspi backend (queue %d), %d s per rate, 90%% noise / 10%% focus on %d objects%n",
@@ -69,7 +66,7 @@ public final class AtspiFloodRate {
     }
   }
 
-  private static void run(FloodApp app, AtspiBackend backend, int rate, AtomicLong actions, AtomicLong lost)
+  private static void run(FakeAccessibleApp app, AtspiBackend backend, int rate, AtomicLong actions, AtomicLong lost)
       throws Exception {
     AtspiBackend.Stats before = backend.stats();
     long actionsBefore = actions.get();
@@ -83,7 +80,7 @@ public final class AtspiFloodRate {
       while (System.nanoTime() < due) {
         LockSupport.parkNanos(Math.min(due - System.nanoTime(), 200_000));
       }
-      app.state((int) (i % OBJECTS), i % 10 == 9 ? "focused" : "showing");
+      app.state((int) (i % OBJECTS), i % 10 == 9 ? "focused" : "showing", true);
     }
     long sent = System.nanoTime();
     int endBacklog = backend.stats().queued();

@@ -2,12 +2,12 @@ package dev.understudy.bench.desktop;
 
 import dev.understudy.core.Recording;
 import dev.understudy.plugins.office.OfficeAdapterProvider;
+import dev.understudy.plugins.office.desktop.Child;
+import dev.understudy.plugins.office.desktop.Xvfb;
 import dev.understudy.proto.v1.Action;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +43,12 @@ public final class SwingAgentLatency {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PRESSES;
     Path dir = Files.createTempDirectory("understudy-bench-swing");
     String jar = Path.of(SwingAgentLatency.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    try (Desktop desktop = Desktop.start()) {
-      Process app = desktop.spawn(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", jar, BenchSwingApp.class.getName()));
-      String ready = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8)).readLine();
-      if (!"READY".equals(ready)) {
-        throw new IllegalStateException("the Swing application did not start: " + ready);
-      }
+    try (Xvfb x = Xvfb.start(); Child app = Child.start("bench-swing",
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar, BenchSwingApp.class.getName()),
+        x.env())) {
+      app.awaitLine("READY"::equals, Duration.ofSeconds(60));
       // Without a window manager a click is what gives a Java window the keyboard (on the check box).
-      desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", BenchSwingApp.TITLE,
+      x.xdotool("search", "--sync", "--onlyvisible", "--name", BenchSwingApp.TITLE,
           "mousemove", "--window", "%1", "10", "15", "click", "1");
       BlockingQueue<Stored> stored = new LinkedBlockingQueue<>();
       try (Recording recording = Recording.builder().storeDirectory(dir.resolve("sessions"))
@@ -59,7 +56,7 @@ public final class SwingAgentLatency {
           .config(Map.of("adapter.office.backends", "agent", "adapter.office.agent.socket", dir.resolve("a.sock").toString(),
               "adapter.office.agent.attach", Long.toString(app.pid()), "adapter.office.agent.focus", "false"))
           .start();
-          XKeys keys = new XKeys(desktop.display())) {
+          XKeys keys = new XKeys(x.display())) {
         recording.subscribe(a -> stored.add(new Stored(a, System.nanoTime())));
         System.out.printf("Keystroke -> stored action, Swing agent (dynamic attach) under Xvfb, %d presses per path after %d warm-up%n",
             n, WARMUP);
