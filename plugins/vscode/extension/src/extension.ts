@@ -192,6 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('understudy.resume', () => recorder.setPaused(false)),
     vscode.commands.registerCommand('understudy.togglePause', () => recorder.setPaused(!recorder.paused)),
     vscode.commands.registerCommand('understudy.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('understudy.restart', () => recorder.restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('understudy.command') || e.affectsConfiguration('understudy.args')) {
         void recorder.restart();

@@ -46,7 +46,8 @@ export function statusView(server: ServerState, paused: boolean): StatusView {
       return {
         text: '$(circle-slash) Understudy off',
         tooltip: 'The Understudy capture server is not running, so nothing is recorded. Check the ' +
-          `understudy.command setting and that recording is allowed (${CONSENT_HINT}). Click for its output.`,
+          `understudy.command setting and that recording is allowed (${CONSENT_HINT}), then run ` +
+          '"Understudy: Restart Capture Server". Click for its output.',
         command: 'understudy.showOutput',
         warning: true,
       };

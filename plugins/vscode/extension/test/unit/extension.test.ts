@@ -154,6 +154,18 @@ describe('extension', () => {
     assert.ok(fake.output.some((l) => l.includes('did not start') && l.includes('ENOENT')));
   });
 
+  it('starts the server again on the restart command, e.g. once consent is granted', async () => {
+    behaviour.startFails = true;
+    ctx = await start();
+    behaviour.startFails = false;
+    await fake.commands.get('understudy.restart')!();
+    await settle();
+    assert.equal(clients.length, 2);
+    assert.equal(clients[1].state, State.Running);
+    assert.equal(status().text, '$(record) Understudy');
+    assert.deepEqual(methods(clients[1]), ['activeEditor', 'windowFocus']);
+  });
+
   it('refuses a bad setting with its name and starts nothing', async () => {
     fake.settings.set('understudy.args', 'lsp-capture');
     ctx = await start();
