@@ -1,0 +1,48 @@
+package dev.understudy.plugins.lsp.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** LSP positions over text with every kind of line break. */
+class DocumentTextTest {
+
+  @Test
+  void mapsPositionsToOffsetsWithEveryKindOfLineBreak() {
+    DocumentText doc = new DocumentText("ab\ncd\r\nef\rgh");
+    assertThat(doc.offset(0, 1)).isEqualTo(1);
+    assertThat(doc.offset(1, 0)).isEqualTo(3);
+    assertThat(doc.offset(2, 1)).isEqualTo(8);
+    assertThat(doc.offset(3, 2)).isEqualTo(12);
+    assertThat(doc.lineOf(8)).isEqualTo(2);
+    assertThat(doc.characterOf(11)).isEqualTo(1);
+  }
+
+  @Test
+  void clampsPositionsPastALineOrTheDocument() {
+    DocumentText doc = new DocumentText("ab\r\ncd");
+    assertThat(doc.offset(0, 99)).as("end of line 0, before its \\r\\n").isEqualTo(2);
+    assertThat(doc.offset(7, 0)).isEqualTo(6);
+    assertThat(doc.offset(-1, 5)).isZero();
+  }
+
+  @Test
+  void keepsItsLineIndexThroughEdits() {
+    DocumentText doc = new DocumentText("one\ntwo\nthree\n");
+    doc.replace(doc.offset(0, 3), doc.offset(0, 3), "!!");
+    assertThat(doc.offset(2, 0)).isEqualTo(10);
+    doc.replace(doc.offset(1, 0), doc.offset(2, 0), "");
+    assertThat(doc.toString()).isEqualTo("one!!\nthree\n");
+    assertThat(doc.offset(1, 2)).isEqualTo(8);
+    doc.replace(3, 3, "\n");
+    assertThat(doc.toString()).isEqualTo("one\n!!\nthree\n");
+    assertThat(doc.offset(2, 0)).isEqualTo(7);
+  }
+
+  @Test
+  void refusesOffsetsOutsideTheText() {
+    DocumentText doc = new DocumentText("abc");
+    assertThatThrownBy(() -> doc.replace(2, 5, "x")).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+}
