@@ -85,6 +85,11 @@ final class CaptureLauncher extends Launcher.Builder<LanguageClient> {
     }
 
     @Override
+    protected void fireStreamClosed(Exception cause) {
+      LOG.log(Level.FINE, "the editor closed the connection", cause);
+    }
+
+    @Override
     protected void fireError(Throwable error) {
       counters.malformed.incrementAndGet();
       LOG.log(Level.FINE, "unreadable LSP message answered with a parse error", error);
