@@ -53,11 +53,13 @@ final class CaptureActions {
         .addAttributes(attr(CaptureAttributes.CHANGES, Integer.toString(e.changes()))).build();
   }
 
-  /** The text a document was opened with: an insert at 0:0 into the empty document. */
+  /**
+   * The text a document was opened with: a replace of the whole document (no range, as in LSP's full
+   * sync). Not an insert, so that the runtime's keystroke coalescing never joins typing to it.
+   */
   Action openText(String uri, String language, long version, String text, long timeUnixNanos) {
-    TextRange empty = range(0, 0, 0, 0);
-    return document(uri, empty, timeUnixNanos)
-        .setTextEdit(TextEdit.newBuilder().setOperation(EditOperation.EDIT_OPERATION_INSERT).setRange(empty)
+    return document(uri, null, timeUnixNanos)
+        .setTextEdit(TextEdit.newBuilder().setOperation(EditOperation.EDIT_OPERATION_REPLACE)
             .setText(text).setDocumentVersion(version).setLanguageId(language))
         .addAttributes(attr(CaptureAttributes.SNAPSHOT, CaptureAttributes.SNAPSHOT_OPEN)).build();
   }

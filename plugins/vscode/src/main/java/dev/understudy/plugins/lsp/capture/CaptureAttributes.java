@@ -15,8 +15,8 @@ public final class CaptureAttributes {
   /** On a file event: the document's LSP version at that moment. */
   public static final String VERSION = "lsp.version";
   /**
-   * On the text edit that carries a document's text as it was opened (an insert at 0:0 into the empty
-   * document): {@code didOpen}. Replay starts each document from it.
+   * On the text edit that carries a document's text as it was opened (a replace of the whole document:
+   * no range): {@code didOpen}. Replay starts each document from it.
    */
   public static final String SNAPSHOT = "lsp.snapshot";
   /** Value of {@link #SNAPSHOT} for the text a document had when it was opened. */

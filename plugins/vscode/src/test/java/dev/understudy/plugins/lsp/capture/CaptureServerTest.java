@@ -99,7 +99,9 @@ class CaptureServerTest {
       TextEdit snapshot = recorded.get(1).getTextEdit();
       assertThat(attributes(recorded.get(1))).containsEntry(CaptureAttributes.SNAPSHOT, "didOpen");
       assertThat(snapshot.getText()).isEqualTo("x = 1\n");
-      assertThat(snapshot.getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_INSERT);
+      assertThat(snapshot.getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_REPLACE);
+      assertThat(snapshot.hasRange()).as("the whole document").isFalse();
+      assertThat(snapshot.getDocumentVersion()).isZero();
 
       TextEdit typed = recorded.get(2).getTextEdit();
       assertThat(typed.getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_INSERT);
