@@ -75,7 +75,10 @@ public final class DocumentText {
     if (start < 0 || end < start || end > text.length()) {
       throw new IndexOutOfBoundsException("range [" + start + ", " + end + ") of a text of length " + text.length());
     }
-    boolean touchesBreaks = hasBreak(replacement) || hasBreak(text, start - 1, Math.min(text.length(), end + 1));
+    // Lines change only if a break is removed or inserted, or a "\r" and "\n" around the range are split
+    // apart or joined into one "\r\n".
+    boolean touchesBreaks = hasBreak(replacement) || hasBreak(text, start, end)
+        || (start > 0 && text.charAt(start - 1) == '\r' && end < text.length() && text.charAt(end) == '\n');
     text.replace(start, end, replacement);
     if (touchesBreaks) {
       reindex();

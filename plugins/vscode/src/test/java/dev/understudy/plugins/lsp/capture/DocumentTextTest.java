@@ -41,6 +41,20 @@ class DocumentTextTest {
   }
 
   @Test
+  void typingAtTheEndOfALineOrBetweenTheHalvesOfACarriageReturnLineFeedKeepsLinesRight() {
+    DocumentText doc = new DocumentText("ab\r\ncd\nef");
+    doc.replace(2, 2, "X");
+    assertThat(doc.offset(1, 0)).isEqualTo(5);
+    doc.replace(4, 4, "Y"); // between \r and \n: now two line breaks
+    assertThat(doc.toString()).isEqualTo("abX\rY\ncd\nef");
+    assertThat(doc.offset(1, 0)).isEqualTo(4);
+    assertThat(doc.offset(2, 1)).isEqualTo(7);
+    doc.replace(4, 5, ""); // joined again
+    assertThat(doc.offset(1, 0)).isEqualTo(5);
+    assertThat(doc.offset(2, 0)).isEqualTo(8);
+  }
+
+  @Test
   void refusesOffsetsOutsideTheText() {
     DocumentText doc = new DocumentText("abc");
     assertThatThrownBy(() -> doc.replace(2, 5, "x")).isInstanceOf(IndexOutOfBoundsException.class);
