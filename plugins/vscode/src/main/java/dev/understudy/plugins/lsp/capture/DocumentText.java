@@ -79,15 +79,34 @@ public final class DocumentText {
     // apart or joined into one "\r\n".
     boolean touchesBreaks = hasBreak(replacement) || hasBreak(text, start, end)
         || (start > 0 && text.charAt(start - 1) == '\r' && end < text.length() && text.charAt(end) == '\n');
-    text.replace(start, end, replacement);
-    if (touchesBreaks) {
-      reindex();
-    } else {
-      // No line break removed, added or split: later lines only move.
-      int delta = replacement.length() - (end - start);
+    int delta = replacement.length() - (end - start);
+    if (!touchesBreaks) {
+      text.replace(start, end, replacement);
       for (int l = lineOf(start) + 1; l < lines; l++) {
         lineStarts[l] += delta;
       }
+      return;
+    }
+    // Line starts after end + 1 only move; the ones from the line before the range up to there are found
+    // again by scanning that stretch of the new text (a "\r" just before the range may pair with a "\n").
+    int first = Math.max(0, lineOf(start) - 1);
+    int tail = first + 1;
+    while (tail < lines && lineStarts[tail] <= end + 1) {
+      tail++;
+    }
+    int[] moved = Arrays.copyOfRange(lineStarts, tail, lines);
+    text.replace(start, end, replacement);
+    lines = first + 1;
+    int limit = end + 1 + delta;
+    int n = text.length();
+    for (int i = lineStarts[first]; i < Math.min(limit, n); i++) {
+      char c = text.charAt(i);
+      if ((c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) && i + 1 <= limit) {
+        add(i + 1);
+      }
+    }
+    for (int m : moved) {
+      add(m + delta);
     }
   }
 

@@ -55,6 +55,34 @@ class DocumentTextTest {
   }
 
   @Test
+  void keepsTheSameLinesAsATextIndexedFromScratchThroughRandomEdits() {
+    java.util.Random random = new java.util.Random(20261122);
+    String[] pieces = {"a", "bc", "\n", "\r", "\r\n", "x\ny", "", "\n\n", "z\r"};
+    DocumentText doc = new DocumentText("one\r\ntwo\rthree\nfour");
+    for (int step = 0; step < 3_000; step++) {
+      int start = random.nextInt(doc.length() + 1);
+      int end = Math.min(doc.length(), start + random.nextInt(4));
+      doc.replace(start, end, pieces[random.nextInt(pieces.length)]);
+      int[] expected = offsets(new DocumentText(doc.toString()));
+      int[] actual = offsets(doc);
+      if (!java.util.Arrays.equals(actual, expected)) {
+        assertThat(actual).as("after step %d: %s", step, doc.toString().replace("\r", "\\r").replace("\n", "\\n"))
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  private static int[] offsets(DocumentText doc) {
+    int lines = 3 + doc.length() / 2;
+    int[] out = new int[lines * 2];
+    for (int line = 0; line < lines; line++) {
+      out[2 * line] = doc.offset(line, 0);
+      out[2 * line + 1] = doc.offset(line, 99);
+    }
+    return out;
+  }
+
+  @Test
   void refusesOffsetsOutsideTheText() {
     DocumentText doc = new DocumentText("abc");
     assertThatThrownBy(() -> doc.replace(2, 5, "x")).isInstanceOf(IndexOutOfBoundsException.class);
