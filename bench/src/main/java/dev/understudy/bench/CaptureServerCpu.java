@@ -45,27 +45,36 @@ public final class CaptureServerCpu {
         messages, input.length, rounds);
     for (boolean withRecording : new boolean[] {false, true}) {
       Path dir = withRecording ? Writers.newDirectory() : null;
-      for (int i = 0; i < 3; i++) {
-        round(input, dir, i);
+      try {
+        measure(input, dir, messages, rounds);
+      } finally {
+        Writers.delete(dir);
       }
-      long[] cpu = new long[rounds];
-      long[] wall = new long[rounds];
-      long actions = 0;
-      for (int i = 0; i < rounds; i++) {
-        Round r = round(input, dir, 100 + i);
-        cpu[i] = r.cpuNanos();
-        wall[i] = r.wallNanos();
-        actions = r.actions();
-      }
-      Arrays.sort(cpu);
-      Arrays.sort(wall);
-      double per1000 = 1000.0 / messages;
-      System.out.printf(Locale.ROOT, "%-32s CPU per 1,000 didChange: median %.2f ms, min %.2f ms, max %.2f ms;"
-              + " wall per 1,000: median %.2f ms; %d actions per round%n",
-          withRecording ? "server + recording (store):" : "server alone:",
-          cpu[rounds / 2] * per1000 / 1e6, cpu[0] * per1000 / 1e6, cpu[rounds - 1] * per1000 / 1e6,
-          wall[rounds / 2] * per1000 / 1e6, actions);
     }
+  }
+
+  private static void measure(byte[] input, Path dir, int messages, int rounds) throws Exception {
+    boolean withRecording = dir != null;
+    for (int i = 0; i < 3; i++) {
+      round(input, dir, i);
+    }
+    long[] cpu = new long[rounds];
+    long[] wall = new long[rounds];
+    long actions = 0;
+    for (int i = 0; i < rounds; i++) {
+      Round r = round(input, dir, 100 + i);
+      cpu[i] = r.cpuNanos();
+      wall[i] = r.wallNanos();
+      actions = r.actions();
+    }
+    Arrays.sort(cpu);
+    Arrays.sort(wall);
+    double per1000 = 1000.0 / messages;
+    System.out.printf(Locale.ROOT, "%-32s CPU per 1,000 didChange: median %.2f ms, min %.2f ms, max %.2f ms;"
+            + " wall per 1,000: median %.2f ms; %d actions per round%n",
+        withRecording ? "server + recording (store):" : "server alone:",
+        cpu[rounds / 2] * per1000 / 1e6, cpu[0] * per1000 / 1e6, cpu[rounds - 1] * per1000 / 1e6,
+        wall[rounds / 2] * per1000 / 1e6, actions);
   }
 
   /** Serves one editor session from memory; with {@code dir}, records it into a store there. */
