@@ -84,17 +84,7 @@ final class LspCaptureCommand implements Callable<Integer> {
       builder.config(key(LspCaptureAdapterProvider.PORT), Integer.toString(listen));
     }
     Recording recording = builder.start();
-    provider.pauseControl(new PauseControl() {
-      @Override
-      public void pause() {
-        recording.pause();
-      }
-
-      @Override
-      public void resume() {
-        recording.resume();
-      }
-    });
+    provider.pauseControl(PauseControl.of(recording::pause, recording::resume));
     if (listen != null) {
       if (provider.port() < 0) {
         recording.close();

@@ -119,17 +119,7 @@ public final class LspCaptureAdapterProvider implements AdapterProvider {
     }
     return CaptureServer.builder(this::emit)
         .clock(r.context().clock())
-        .pauseControl(new PauseControl() {
-          @Override
-          public void pause() {
-            pauseControl.pause();
-          }
-
-          @Override
-          public void resume() {
-            pauseControl.resume();
-          }
-        })
+        .pauseControl(PauseControl.of(() -> pauseControl.pause(), () -> pauseControl.resume()))
         .idle(r.idle())
         .maxOpenChars(r.maxOpenChars())
         .selectionText(r.context().policy().allows(Capability.CAPABILITY_TEXT_CONTENT))

@@ -11,13 +11,24 @@ package dev.understudy.plugins.lsp.capture;
 public interface PauseControl {
 
   /** Nothing beyond the server's own pause: it emits nothing while paused. */
-  PauseControl NONE = new PauseControl() {
-    @Override
-    public void pause() {}
+  PauseControl NONE = of(() -> { }, () -> { });
 
-    @Override
-    public void resume() {}
-  };
+  /** A control that runs {@code pause} and {@code resume}: {@code PauseControl.of(recording::pause, recording::resume)}. */
+  static PauseControl of(Runnable pause, Runnable resume) {
+    java.util.Objects.requireNonNull(pause, "pause");
+    java.util.Objects.requireNonNull(resume, "resume");
+    return new PauseControl() {
+      @Override
+      public void pause() {
+        pause.run();
+      }
+
+      @Override
+      public void resume() {
+        resume.run();
+      }
+    };
+  }
 
   /** Capture is to pause. */
   void pause();

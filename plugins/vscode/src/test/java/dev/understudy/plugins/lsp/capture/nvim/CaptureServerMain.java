@@ -27,17 +27,7 @@ public final class CaptureServerMain {
     Recording recording = Recording.builder().storeDirectory(store)
         .config("adapter." + LspCaptureAdapterProvider.NAME + "." + LspCaptureAdapterProvider.IDLE_MS, idleMs)
         .adapter(provider).start();
-    provider.pauseControl(new dev.understudy.plugins.lsp.capture.PauseControl() {
-      @Override
-      public void pause() {
-        recording.pause();
-      }
-
-      @Override
-      public void resume() {
-        recording.resume();
-      }
-    });
+    provider.pauseControl(dev.understudy.plugins.lsp.capture.PauseControl.of(recording::pause, recording::resume));
     CaptureServer.Result result;
     try {
       result = provider.serve(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
