@@ -65,7 +65,10 @@ function computeText(node: Node, walk: Walk, step: Step): string {
     const refs = byIds(el, 'aria-labelledby');
     if (refs.length > 0) {
       return refs
-        .map((ref) => computeText(ref, walk, { root: false, labelledBy: true, recursing: true, hiddenOk: step.hiddenOk || isHiddenForName(ref) }))
+        .map((ref) => {
+          if (ref === el) walk.visited.delete(el); // an element may name itself among others: "Delete draft"
+          return computeText(ref, walk, { root: false, labelledBy: true, recursing: true, hiddenOk: step.hiddenOk || isHiddenForName(ref) });
+        })
         .join(' ');
     }
   }

@@ -101,6 +101,7 @@ class WindowRecorder implements Recorder {
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
   private readonly removers: Array<() => void> = [];
   private emitting = false;
+  private loadPending = false;
   private stopped = false;
 
   constructor(
@@ -167,8 +168,11 @@ class WindowRecorder implements Recorder {
     this.settledScroll.set(this.doc, { x: this.win.scrollX, y: this.win.scrollY });
     if (this.top) {
       if (location.href !== 'about:blank') {
-        const referrer = this.doc.referrer;
-        this.emit({ type: 'navigate', url: location.href, how: loadKind(), ...(referrer ? { previousUrl: referrer } : {}) }, now());
+        // Told once the title is known (the recorder starts before the document is parsed), or before
+        // anything else that happens first.
+        this.loadPending = true;
+        if (this.doc.readyState === 'loading') on(this.doc, 'DOMContentLoaded', () => this.sendLoad());
+        else this.sendLoad();
       }
     } else {
       this.askParentForPath();
@@ -176,6 +180,13 @@ class WindowRecorder implements Recorder {
   }
 
   private onShadowRoot: (root: ShadowRoot) => void = () => {};
+
+  private sendLoad(): void {
+    if (!this.loadPending) return;
+    this.loadPending = false;
+    const referrer = this.doc.referrer;
+    this.emit({ type: 'navigate', url: location.href, how: loadKind(), ...(referrer ? { previousUrl: referrer } : {}) }, now());
+  }
 
   /** change, submit and scroll do not cross shadow boundaries: listen where they happen. */
   private listenNonComposed(target: EventTarget, on: (t: EventTarget, type: string, h: (e: Event) => void) => void): void {
@@ -213,6 +224,7 @@ class WindowRecorder implements Recorder {
   /** Sends an event, first flushing what is held back so messages stay in the order things happened. */
   private emit(event: RecorderEvent, time: number): void {
     if (this.stopped) return;
+    if (this.loadPending && event.type !== 'navigate') this.sendLoad();
     if (!this.emitting) {
       this.emitting = true;
       try {
