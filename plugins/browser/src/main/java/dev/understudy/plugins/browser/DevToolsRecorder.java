@@ -222,12 +222,23 @@ final class DevToolsRecorder implements AutoCloseable {
       }
       case "Page.windowOpen" -> {
         Session s = e.sessionId() == null ? null : sessions.get(e.sessionId());
-        if (s != null && p.path("windowFeatures").size() > 0) {
+        if (s != null && isPopup(p.path("windowFeatures"))) {
           popupOpeners.add(s.tab.targetId);
         }
       }
       default -> { }
     }
+  }
+
+  /** A window opened with a size or as a popup; a plain new tab has only the default features. */
+  private static boolean isPopup(JsonNode features) {
+    for (JsonNode f : features) {
+      String feature = f.asText();
+      if (feature.startsWith("width=") || feature.startsWith("height=") || feature.equals("popup") || feature.startsWith("popup=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void attached(JsonNode p, String parentSession) {

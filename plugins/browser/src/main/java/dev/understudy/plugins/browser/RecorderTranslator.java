@@ -111,6 +111,7 @@ public final class RecorderTranslator implements RecorderMessageSink {
     NavigationType expected = NavigationType.NAVIGATION_TYPE_UNSPECIFIED;
     NavigationType cause = NavigationType.NAVIGATION_TYPE_UNSPECIFIED;
     String url = "";
+    String title = "";
   }
 
   /**
@@ -242,7 +243,12 @@ public final class RecorderTranslator implements RecorderMessageSink {
     String tabId = tab != null ? tab.id() : "";
     TabState state = tab(tabId);
     Action.Builder a = Action.newBuilder().setTimeUnixNano((long) (timeMs * 1_000_000d));
-    String title = top || tab == null ? frameTitle : tab.title();
+    // A frame's message is placed in its tab: the top page's title (as its own recorder last told it; the
+    // browser's tab title lags) and the tab's URL.
+    if (top) {
+      state.title = frameTitle;
+    }
+    String title = top || tab == null ? frameTitle : !state.title.isEmpty() ? state.title : tab.title();
     String document = top || tab == null ? frameUrl : tab.url();
     a.setSource(Source.newBuilder().setAppId(APP_ID).setWindowTitle(title).setDocument(document));
     attribute(a, "browser.transport", transport);

@@ -27,6 +27,9 @@ final class Driver implements AutoCloseable {
 
   private final CdpConnection cdp;
   private final String session;
+  /** Out-of-process frames this driver is attached to: target id to session id. */
+  private final Map<String, String> frameTargets = new ConcurrentHashMap<>();
+  /** The same, by the frame's URL once known. */
   private final Map<String, String> frameSessions = new ConcurrentHashMap<>();
 
   private Driver(CdpConnection cdp, String session) {
@@ -52,7 +55,7 @@ final class Driver implements AutoCloseable {
     Driver d = new Driver(cdp, session);
     cdp.onEvent(e -> {
       if (e.method().equals("Target.attachedToTarget") && e.params().path("targetInfo").path("type").asText().equals("iframe")) {
-        d.frameSessions.put(e.params().path("targetInfo").path("url").asText(), e.params().path("sessionId").asText());
+        d.frameTargets.put(e.params().path("targetInfo").path("targetId").asText(), e.params().path("sessionId").asText());
       }
     });
     cdp.call("Runtime.enable", cdp.params(), session, TIMEOUT);
@@ -197,9 +200,18 @@ final class Driver implements AutoCloseable {
   }
 
   /** Waits until the driver sees the cross-origin frame with this URL. */
-  void awaitFrame(String url) throws InterruptedException {
+  void awaitFrame(String url) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!frameSessions.containsKey(url)) {
+      for (JsonNode t : cdp.call("Target.getTargets", cdp.params(), null, TIMEOUT).path("targetInfos")) {
+        String session = frameTargets.get(t.path("targetId").asText());
+        if (session != null && !t.path("url").asText().isEmpty()) {
+          frameSessions.put(t.path("url").asText(), session);
+        }
+      }
+      if (frameSessions.containsKey(url)) {
+        return;
+      }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no frame " + url + "; frames: " + frameSessions.keySet());
       }
