@@ -71,8 +71,12 @@ interface PendingScroll {
  */
 export function startRecorder(send: (msg: RecorderMessage) => void, options?: RecorderOptions): Recorder {
   const holder = window as unknown as Record<string, Recorder | undefined>;
-  const running = holder[GUARD];
-  if (running) return running;
+  const running = holder[GUARD] as (Recorder & { documentStarted?: () => void }) | undefined;
+  if (running) {
+    // Another injection of the recorder (perhaps an older bundle) runs in this window: a new document.
+    if (typeof running.documentStarted === 'function') running.documentStarted();
+    return running;
+  }
   const recorder = new WindowRecorder(send, resolveOptions(options));
   holder[GUARD] = recorder;
   recorder.start();
@@ -81,7 +85,13 @@ export function startRecorder(send: (msg: RecorderMessage) => void, options?: Re
 
 class WindowRecorder implements Recorder {
   private readonly win = window;
-  private readonly doc = document;
+  /** The window's document now: a window can change documents (its initial about:blank is replaced in place). */
+  private get doc(): Document {
+    return document;
+  }
+  /** The document the per-document setup ran for. */
+  private setUpFor: Document | undefined;
+  private on: (target: EventTarget, type: string, handler: (e: Event) => void, capture?: boolean) => void = () => {};
   private readonly rid = randomId((b) => crypto.getRandomValues(b));
   private readonly top: boolean;
   private readonly masked: boolean;
@@ -133,6 +143,7 @@ class WindowRecorder implements Recorder {
       target.addEventListener(type, guarded, { capture, passive: true });
       this.removers.push(() => target.removeEventListener(type, guarded, { capture }));
     };
+    this.on = on;
     const w = this.win;
     on(w, 'pointerdown', (e) => this.noteShadowRoots(e));
     on(w, 'click', (e) => this.onClick(e, (e as MouseEvent).detail === 0 ? 'keyboard' : 'click'));
@@ -154,28 +165,37 @@ class WindowRecorder implements Recorder {
     on(w, 'beforeunload', () => this.flush('navigation'));
     on(w, 'message', (e) => this.onWindowMessage(e as MessageEvent));
     this.listenNonComposed(w, on);
-    on(this.doc, 'visibilitychange', () => {
-      if (this.top && this.doc.visibilityState === 'visible') this.emit({ type: 'activate' }, Date.now());
-    });
     this.listenNavigation(on);
     this.removers.push(() => {
       for (const s of this.scrolls.values()) clearTimeout(s.timer);
     });
     // Shadow roots get the events that do not cross their boundary.
     this.onShadowRoot = (root: ShadowRoot) => this.listenNonComposed(root, on);
+    this.documentStarted();
+    if (!this.top) this.askParentForPath();
+  }
 
-    notePasswordFields(this.doc);
-    this.settledScroll.set(this.doc, { x: this.win.scrollX, y: this.win.scrollY });
-    if (this.top) {
-      if (location.href !== 'about:blank') {
-        // Told once the title is known (the recorder starts before the document is parsed), or before
-        // anything else that happens first.
-        this.loadPending = true;
-        if (this.doc.readyState === 'loading') on(this.doc, 'DOMContentLoaded', () => this.sendLoad());
-        else this.sendLoad();
-      }
-    } else {
-      this.askParentForPath();
+  /**
+   * What belongs to one document: called at start and again when the window shows a new document (the
+   * script runs at every document start; listeners on the window stay).
+   */
+  documentStarted(): void {
+    const doc = this.doc;
+    if (this.setUpFor === doc || this.stopped) return;
+    this.setUpFor = doc;
+    this.on(doc, 'visibilitychange', () => {
+      if (this.top && this.doc.visibilityState === 'visible') this.emit({ type: 'activate' }, Date.now());
+    });
+    notePasswordFields(doc);
+    this.settledScroll.set(doc, { x: this.win.scrollX, y: this.win.scrollY });
+    this.lastFocus = undefined;
+    if (this.top && location.href !== 'about:blank') {
+      // Told once the title is known (the recorder starts before the document is parsed), or before
+      // anything else that happens first.
+      this.lastUrl = location.href;
+      this.loadPending = true;
+      if (doc.readyState === 'loading') this.on(doc, 'DOMContentLoaded', () => this.sendLoad());
+      else this.sendLoad();
     }
   }
 
@@ -224,6 +244,7 @@ class WindowRecorder implements Recorder {
   /** Sends an event, first flushing what is held back so messages stay in the order things happened. */
   private emit(event: RecorderEvent, time: number): void {
     if (this.stopped) return;
+    this.documentStarted(); // a document that replaced the initial about:blank in place runs no script
     if (this.loadPending && event.type !== 'navigate') this.sendLoad();
     if (!this.emitting) {
       this.emitting = true;

@@ -44,6 +44,10 @@ final class DevToolsRecorder implements AutoCloseable {
   private static final String STOP_RECORDER =
       "globalThis.__understudyRecorder ? (globalThis.__understudyRecorder.stop(), true) : false";
 
+  private static final String DOCUMENT_STARTED =
+      "globalThis.__understudyRecorder && globalThis.__understudyRecorder.documentStarted"
+          + " && globalThis.__understudyRecorder.documentStarted()";
+
   private final CdpConnection cdp;
   private final RecorderTranslator translator;
   private final String script;
@@ -56,7 +60,8 @@ final class DevToolsRecorder implements AutoCloseable {
     final String id;
     final Tab tab;
     final boolean page;
-    final Set<Integer> worlds = ConcurrentHashMap.newKeySet();
+    /** The recorder's isolated worlds: execution context id to frame id. */
+    final Map<Integer, String> worlds = new ConcurrentHashMap<>();
     final CompletableFuture<Void> ready = new CompletableFuture<>();
     volatile String scriptId;
 
@@ -136,7 +141,7 @@ final class DevToolsRecorder implements AutoCloseable {
   void stop(boolean detach) {
     List<CompletableFuture<JsonNode>> stopping = new ArrayList<>();
     for (Session s : sessions.values()) {
-      for (int context : s.worlds) {
+      for (int context : s.worlds.keySet()) {
         stopping.add(cdp.send("Runtime.evaluate", cdp.params().put("expression", STOP_RECORDER).put("contextId", context), s.id));
       }
     }
@@ -205,7 +210,7 @@ final class DevToolsRecorder implements AutoCloseable {
         JsonNode context = p.path("context");
         Session s = e.sessionId() == null ? null : sessions.get(e.sessionId());
         if (s != null && WORLD.equals(context.path("name").asText())) {
-          s.worlds.add(context.path("id").asInt());
+          s.worlds.put(context.path("id").asInt(), context.path("auxData").path("frameId").asText(""));
         }
       }
       case "Runtime.executionContextDestroyed" -> {
@@ -218,6 +223,19 @@ final class DevToolsRecorder implements AutoCloseable {
         Session s = e.sessionId() == null ? null : sessions.get(e.sessionId());
         if (s != null) {
           s.worlds.clear();
+        }
+      }
+      case "Page.frameNavigated" -> {
+        // A document that replaces a frame's initial about:blank keeps its window and world, and no
+        // new-document script runs for it: tell the recorder already there.
+        Session s = e.sessionId() == null ? null : sessions.get(e.sessionId());
+        String frameId = p.path("frame").path("id").asText();
+        if (s != null) {
+          s.worlds.forEach((context, frame) -> {
+            if (frame.equals(frameId)) {
+              cdp.send("Runtime.evaluate", cdp.params().put("expression", DOCUMENT_STARTED).put("contextId", context), s.id);
+            }
+          });
         }
       }
       case "Page.windowOpen" -> {
