@@ -242,7 +242,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     // Build first, then take the sequence number: a message rejected for its body does not advance it.
     String tabId = tab != null ? tab.id() : "";
     TabState state = tab(tabId);
-    Action.Builder a = Action.newBuilder().setTimeUnixNano((long) (timeMs * 1_000_000d));
+    long wholeMs = (long) Math.floor(timeMs); // whole and fraction apart: one double cannot hold ns since 1970
+    Action.Builder a = Action.newBuilder().setTimeUnixNano(wholeMs * 1_000_000L + Math.round((timeMs - wholeMs) * 1_000_000d));
     // A frame's message is placed in its tab: the top page's title (as its own recorder last told it; the
     // browser's tab title lags) and the tab's URL.
     if (top) {
