@@ -41,8 +41,9 @@ final class DevToolsRecorder implements AutoCloseable {
   /** The transport name in records and counters. */
   static final String TRANSPORT = "cdp";
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+  /** Stops the recorder (it sends what it held back) and removes the binding (removeBinding leaves the function). */
   private static final String STOP_RECORDER =
-      "globalThis.__understudyRecorder ? (globalThis.__understudyRecorder.stop(), true) : false";
+      "(() => { const r = globalThis.__understudyRecorder; if (r) r.stop(); delete globalThis." + BINDING + "; return !!r; })()";
 
   private static final String DOCUMENT_STARTED =
       "globalThis.__understudyRecorder && globalThis.__understudyRecorder.documentStarted"

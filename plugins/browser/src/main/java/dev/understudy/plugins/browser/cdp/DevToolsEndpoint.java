@@ -56,15 +56,16 @@ public final class DevToolsEndpoint {
 
   /** Checks the form of an attach address without connecting. */
   public static URI parse(String address) {
+    String problem = "'" + address + "' is not a DevTools address; write http://127.0.0.1:9222 or a ws:// URL";
     URI uri;
     try {
       uri = URI.create(address.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + address + "' is not a URL");
+      throw new IllegalArgumentException(problem);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https") || scheme.equals("ws") || scheme.equals("wss")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("'" + address + "' is not a DevTools address; write http://127.0.0.1:9222 or a ws:// URL");
+      throw new IllegalArgumentException(problem);
     }
     return uri;
   }
