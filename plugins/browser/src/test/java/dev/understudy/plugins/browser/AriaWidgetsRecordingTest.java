@@ -10,26 +10,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ARIA widgets (combobox, listbox, menu, dialog, tabs, tree) and names that are easy to get wrong, in real Chromium. */
 class AriaWidgetsRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   private static List<String> context(Action a) {
     return a.getTarget().getContextList().stream().map(c -> c.getRole() + ":" + c.getName()).toList();

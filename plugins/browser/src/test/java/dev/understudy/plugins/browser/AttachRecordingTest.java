@@ -24,7 +24,7 @@ class AttachRecordingTest {
 
   @Test
   void recordsAnAlreadyOpenPageAndLeavesTheBrowserCleanWhenItStops() throws Exception {
-    try (PageServer pages = new PageServer(); ChromiumProcess chromium = ChromiumProcess.builder().launch();
+    try (PageServer pages = PageServer.started(); ChromiumProcess chromium = ChromiumProcess.builder().launch();
         Driver driver = Driver.firstTab(chromium.webSocketUrl())) {
       driver.navigate(pages.url("form.html"));
       String http = "http://127.0.0.1:" + chromium.webSocketUrl().getPort();

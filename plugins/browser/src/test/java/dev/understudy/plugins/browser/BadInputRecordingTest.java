@@ -9,9 +9,8 @@ import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.GapReason;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * records the loss as a Gap, and recording goes on.
  */
 class BadInputRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   @Test
   void malformedOversizedAndOutOfOrderMessagesAreCountedAndTheSessionGoesOn() throws Exception {

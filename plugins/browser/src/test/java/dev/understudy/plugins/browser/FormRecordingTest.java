@@ -16,26 +16,15 @@ import dev.understudy.proto.v1.NavigationType;
 import dev.understudy.proto.v1.ValueKind;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A plain sign-up form in real Chromium: what a person does becomes one semantic action per step. */
 class FormRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   @Test
   void typingBecomesOneValueChangePerFieldWithLabelRoleAndLocators() throws Exception {

@@ -9,26 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Locator;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Same-origin and cross-origin (out-of-process) iframes, and open shadow roots. */
 class FramesAndShadowRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   @Test
   void actionsInSameAndCrossOriginFramesCarryTheirFramePathAndTheTabAsDocument() throws Exception {

@@ -9,26 +9,15 @@ import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Locator;
 import java.util.List;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A page of about 10,000 nodes with a thousand buttons of the same name: counts say which locators are unique. */
 class LargePageRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   @Test
   void countsTellUniqueLocatorsFromAmbiguousOnesAndScrollingIsCoalesced() throws Exception {

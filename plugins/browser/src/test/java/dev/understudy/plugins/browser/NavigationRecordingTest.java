@@ -8,26 +8,15 @@ import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.NavigationType;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Client-side routes, fragment changes, back and forward, new tabs and popups. */
 class NavigationRecordingTest {
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   private static List<String> navigations(BrowserRecording r) {
     return r.actions().stream().filter(Action::hasNavigate)

@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Serves the test pages (class path {@code pages/}) on 127.0.0.1, on a free port, under {@code /pages/}.
@@ -17,12 +20,23 @@ import java.util.concurrent.Executors;
  * {@code http://localhost:PORT}, another site to Chromium, so it runs the frame out of process.
  * {@code {{OTHER_ORIGIN}}} in a page is replaced by that origin. Any method is answered (forms post).
  */
-final class PageServer implements AutoCloseable {
-  private final HttpServer main;
-  private final HttpServer other;
-  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+final class PageServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private HttpServer main;
+  private HttpServer other;
+  private ExecutorService threads;
 
-  PageServer() throws IOException {
+  /** Serves at once (closed by {@link #close}). */
+  static PageServer started() throws IOException {
+    PageServer s = new PageServer();
+    s.start();
+    return s;
+  }
+
+  /** As a test class's extension: {@code @RegisterExtension static final PageServer pages = new PageServer();}. */
+  PageServer() {}
+
+  private void start() throws IOException {
+    threads = Executors.newFixedThreadPool(2);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     other = HttpServer.create(loopback, 0);
     main = HttpServer.create(loopback, 0);
@@ -31,6 +45,16 @@ final class PageServer implements AutoCloseable {
       s.setExecutor(threads);
       s.start();
     }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /** A page of the main origin: {@code http://127.0.0.1:PORT/pages/NAME}. */
@@ -74,8 +98,11 @@ final class PageServer implements AutoCloseable {
 
   @Override
   public void close() {
-    main.stop(0);
-    other.stop(0);
-    threads.shutdownNow();
+    if (main != null) {
+      main.stop(0);
+      other.stop(0);
+      threads.shutdownNow();
+      main = null;
+    }
   }
 }

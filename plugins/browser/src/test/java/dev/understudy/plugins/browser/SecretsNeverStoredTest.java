@@ -4,19 +4,13 @@ import static dev.understudy.plugins.browser.Actions.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.understudy.proto.v1.Action;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.understudy.testing.Canaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,19 +28,9 @@ class SecretsNeverStoredTest {
     CANARIES.put("ghp_CANARYaaaaBBBBccccDDDDeeeeFFFF012345", "typed into a text area (a token: the core redacts it)");
   }
 
-  private static PageServer pages;
+  @RegisterExtension static final PageServer pages = new PageServer();
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void serve() throws Exception {
-    pages = new PageServer();
-  }
-
-  @AfterAll
-  static void stopServing() {
-    pages.close();
-  }
 
   @Test
   void noCanaryTypedIntoThePageReachesTheDisk() throws Exception {
@@ -79,31 +63,9 @@ class SecretsNeverStoredTest {
     assertThat(stored).filteredOn(a -> a.hasValueChange() && !a.getTarget().getSecure() && !a.getTarget().getName().equals("Full name"))
         .allMatch(a -> a.getRedactionsCount() > 0);
 
-    String everything = allBytes(store);
+    String everything = Canaries.allBytes(store);
     assertThat(everything).as("the search can see what was stored: a plain value is there").contains("Ada Lovelace");
-    List<String> found = new ArrayList<>();
-    for (Map.Entry<String, String> canary : CANARIES.entrySet()) {
-      String secret = canary.getKey();
-      for (int n = 10; n <= secret.length(); n++) {
-        String fragment = secret.substring(secret.length() - n);
-        if (everything.contains(fragment)) {
-          found.add("'" + fragment + "' of " + secret + " (" + canary.getValue() + ")");
-          break;
-        }
-      }
-    }
+    List<String> found = Canaries.find(everything, CANARIES);
     assertThat(found).as("canaries found in what Understudy wrote").isEmpty();
-  }
-
-  private static String allBytes(Path dir) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        all.write(Files.readAllBytes(f));
-        all.write('\n');
-      }
-    }
-    assertThat(all.size()).as("the session was written").isGreaterThan(0);
-    return all.toString(StandardCharsets.ISO_8859_1) + "\n" + all.toString(StandardCharsets.UTF_8);
   }
 }
