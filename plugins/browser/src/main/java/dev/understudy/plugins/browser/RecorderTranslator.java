@@ -356,6 +356,11 @@ public final class RecorderTranslator implements RecorderMessageSink {
         if (source != null) {
           attribute(a, "browser.drag.source.role", text(source, "role", 40));
           attribute(a, "browser.drag.source.name", text(source, "name", MAX_NAME));
+          for (JsonNode l : array(source, "locators")) {
+            if ("text".equals(l.path("kind").asText())) {
+              attribute(a, "browser.drag.source.text", text(l, "value", MAX_LOCATOR)); // roles like listitem have no name
+            }
+          }
         }
         long files = optInteger(m, "fileCount", 0, Integer.MAX_VALUE);
         if (files > 0) {

@@ -31,6 +31,7 @@ final class Driver implements AutoCloseable {
   private final Map<String, String> frameTargets = new ConcurrentHashMap<>();
   /** The same, by the frame's URL once known. */
   private final Map<String, String> frameSessions = new ConcurrentHashMap<>();
+  private volatile java.util.concurrent.CompletableFuture<JsonNode> dragData = new java.util.concurrent.CompletableFuture<>();
 
   private Driver(CdpConnection cdp, String session) {
     this.cdp = cdp;
@@ -54,6 +55,9 @@ final class Driver implements AutoCloseable {
         .path("sessionId").asText();
     Driver d = new Driver(cdp, session);
     cdp.onEvent(e -> {
+      if (e.method().equals("Input.dragIntercepted")) {
+        d.dragData.complete(e.params().path("data"));
+      }
       if (e.method().equals("Target.attachedToTarget") && e.params().path("targetInfo").path("type").asText().equals("iframe")) {
         d.frameTargets.put(e.params().path("targetInfo").path("targetId").asText(), e.params().path("sessionId").asText());
       }
@@ -138,6 +142,26 @@ final class Driver implements AutoCloseable {
   private void mouse(String type, double[] at, int clicks, String button) throws CdpException {
     ObjectNode p = cdp.params().put("type", type).put("x", at[0]).put("y", at[1]).put("button", button).put("clickCount", clicks);
     cdp.call("Input.dispatchMouseEvent", p, session, TIMEOUT);
+  }
+
+  /** Drags one element onto another with the mouse, as trusted drag and drop events. */
+  void drag(String from, String to) throws Exception {
+    double[] start = center(from);
+    double[] end = center(to);
+    dragData = new java.util.concurrent.CompletableFuture<>();
+    cdp.call("Input.setInterceptDrags", cdp.params().put("enabled", true), session, TIMEOUT);
+    mouse("mouseMoved", start, 0, "none");
+    mouse("mousePressed", start, 1, "left");
+    mouse("mouseMoved", new double[] {start[0] + 10, start[1] + 10}, 0, "left");
+    mouse("mouseMoved", end, 0, "left");
+    JsonNode data = dragData.get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    for (String type : new String[] {"dragEnter", "dragOver", "drop"}) {
+      ObjectNode p = cdp.params().put("type", type).put("x", end[0]).put("y", end[1]);
+      p.set("data", data);
+      cdp.call("Input.dispatchDragEvent", p, session, TIMEOUT);
+    }
+    mouse("mouseReleased", end, 1, "left");
+    cdp.call("Input.setInterceptDrags", cdp.params().put("enabled", false), session, TIMEOUT);
   }
 
   /** Types text key by key, as trusted key events. */

@@ -231,4 +231,21 @@ class FormRecordingTest {
           .noneMatch(a -> a.hasKeyShortcut() && (a.getKeyShortcut().getKey().equals("c") || a.getKeyShortcut().getKey().equals("v")));
     }
   }
+
+  @Test
+  void valuesAreLeftOutOnSitesWhereTheyAreMasked() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store, java.util.Map.of("mask-values-hosts", "127.0.0.*"), PrivacyPolicy.defaults())) {
+      r.driver.navigate(pages.url("form.html"));
+      r.driver.click("input[name=fullname]");
+      r.driver.type("Ada Lovelace");
+      r.driver.click("input[name=terms]");
+      r.driver.click("#cancel");
+      Action name = r.await("full name value", value("textbox", "Full name"));
+      assertThat(name.getValueChange().getValueOmitted()).isTrue();
+      assertThat(name.getValueChange().getValue()).isEmpty();
+      Action terms = r.await("terms value", value("checkbox", "I accept the terms"));
+      assertThat(terms.getValueChange().getValueOmitted()).isTrue();
+      assertThat(r.actions().toString()).doesNotContain("Lovelace");
+    }
+  }
 }
