@@ -46,9 +46,7 @@ class ReplayRoundTripTest {
 
   @Test
   void formReplaysToTheSameValuesAndCheckedStatesLeavingTheSecureFieldAlone() throws Exception {
-    JsonNode recorded;
-    List<Action> session;
-    try (BrowserRecording r = BrowserRecording.start(store)) {
+    RoundTrip trip = roundTrip(FORM_STATE, r -> {
       r.driver.navigate(pages.url("form.html"));
       r.driver.click("input[name=fullname]");
       r.driver.type("Ada Lovelace");
@@ -65,76 +63,78 @@ class ReplayRoundTripTest {
       r.driver.click("input[value=pro]");
       r.driver.click("#cancel");
       r.await("cancel click", invoke("button", "Cancel"));
-      recorded = r.driver.eval(FORM_STATE);
-      session = r.stop();
-    }
-    assertThat(recorded.path("status").asText()).isEqualTo("Cancelled");
+    }, "document.getElementById('password').value");
+    assertThat(trip.recorded.path("status").asText()).isEqualTo("Cancelled");
+    assertThat(trip.replayed).as("final DOM state after replay; steps: %s", trip.steps).isEqualTo(trip.recorded);
+    assertThat(trip.replayedExtra.asText()).as("the secure field is left empty").isEmpty();
 
-    try (BrowserReplay replay = BrowserReplay.builder().launch()) {
-      List<ReplayStep> steps = replay.replay(session);
-      assertThat(replay.evaluate(FORM_STATE)).as("final DOM state after replay; steps: %s", steps).isEqualTo(recorded);
-      assertThat(replay.evaluate("document.getElementById('password').value").asText()).isEmpty();
-
-      assertThat(steps).filteredOn(s -> s.outcome() == Outcome.VALUE_NOT_RECORDED).singleElement()
-          .satisfies(s -> assertThat(s.detail()).isEqualTo("value not recorded (secure)"))
-          .satisfies(s -> assertThat(s.resolvedUniquely()).isTrue());
-      assertThat(steps).filteredOn(s -> !s.action().startsWith("navigate"))
-          .as("every target resolved to a unique element").isNotEmpty()
-          .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
-      assertThat(steps).extracting(ReplayStep::outcome).doesNotContain(Outcome.NOT_FOUND, Outcome.FAILED, Outcome.AMBIGUOUS);
-      assertThat(steps).filteredOn(s -> s.action().equals("set combobox 'Country'")).singleElement()
-          .satisfies(s -> assertThat(s.outcome()).isEqualTo(Outcome.PERFORMED));
-    }
+    List<ReplayStep> steps = trip.steps;
+    assertThat(steps).filteredOn(s -> s.outcome() == Outcome.VALUE_NOT_RECORDED).singleElement()
+        .satisfies(s -> assertThat(s.detail()).isEqualTo("value not recorded (secure)"))
+        .satisfies(s -> assertThat(s.resolvedUniquely()).isTrue());
+    assertThat(steps).filteredOn(s -> !s.action().startsWith("navigate"))
+        .as("every target resolved to a unique element").isNotEmpty()
+        .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+    assertThat(steps).extracting(ReplayStep::outcome).doesNotContain(Outcome.NOT_FOUND, Outcome.FAILED, Outcome.AMBIGUOUS);
+    assertThat(steps).filteredOn(s -> s.action().equals("set combobox 'Country'")).singleElement()
+        .satisfies(s -> assertThat(s.outcome()).isEqualTo(Outcome.PERFORMED));
   }
 
   @Test
   void linkAndClientSideRouteReplayToTheSameRoute() throws Exception {
-    JsonNode recorded;
-    List<Action> session;
-    try (BrowserRecording r = BrowserRecording.start(store)) {
+    RoundTrip trip = roundTrip(SPA_STATE, r -> {
       r.driver.navigate(pages.url("form.html"));
       r.driver.click("a[href='spa.html']");
       r.driver.awaitLoaded(pages.url("spa.html"));
       r.driver.click("a[href='/pages/spa.html/settings']");
       r.await("route change", a -> a.hasNavigate() && a.getNavigate().getUrl().endsWith("/settings"));
-      recorded = r.driver.eval(SPA_STATE);
-      session = r.stop();
-    }
-    assertThat(recorded.path("view").asText()).isEqualTo("Settings");
-
-    try (BrowserReplay replay = BrowserReplay.builder().launch()) {
-      List<ReplayStep> steps = replay.replay(session);
-      assertThat(replay.evaluate(SPA_STATE)).as("route after replay; steps: %s", steps).isEqualTo(recorded);
-      assertThat(steps).extracting(ReplayStep::outcome).doesNotContain(Outcome.NOT_FOUND, Outcome.FAILED, Outcome.AMBIGUOUS);
-      assertThat(steps).filteredOn(s -> s.action().startsWith("click")).hasSize(2)
-          .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
-      assertThat(steps).filteredOn(s -> s.action().startsWith("navigate")).extracting(ReplayStep::outcome)
-          .as("the first load is performed; the link and the route follow from clicks")
-          .containsExactly(Outcome.PERFORMED, Outcome.FOLLOWED, Outcome.FOLLOWED);
-    }
+    }, "1");
+    assertThat(trip.recorded.path("view").asText()).isEqualTo("Settings");
+    assertThat(trip.replayed).as("route after replay; steps: %s", trip.steps).isEqualTo(trip.recorded);
+    assertThat(trip.steps).extracting(ReplayStep::outcome).doesNotContain(Outcome.NOT_FOUND, Outcome.FAILED, Outcome.AMBIGUOUS);
+    assertThat(trip.steps).filteredOn(s -> s.action().startsWith("click")).hasSize(2)
+        .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+    assertThat(trip.steps).filteredOn(s -> s.action().startsWith("navigate")).extracting(ReplayStep::outcome)
+        .as("the first load is performed; the link and the route follow from clicks")
+        .containsExactly(Outcome.PERFORMED, Outcome.FOLLOWED, Outcome.FOLLOWED);
   }
 
   @Test
   void shadowRootTargetsReplayThroughTheirHostPath() throws Exception {
-    JsonNode recorded;
-    List<Action> session;
-    try (BrowserRecording r = BrowserRecording.start(store)) {
+    RoundTrip trip = roundTrip(SHADOW_STATE, r -> {
       r.driver.navigate(pages.url("shadow.html"));
       r.driver.click("#box >>> #q");
       r.driver.type("lamps");
       r.driver.click("#box >>> #exact");
       r.driver.click("#box >>> #go >>> button");
       r.await("find click", invoke("button", "Find"));
-      recorded = r.driver.eval(SHADOW_STATE);
+    }, "1");
+    assertThat(trip.recorded.path("q").asText()).isEqualTo("lamps");
+    assertThat(trip.replayed).as("shadow state after replay; steps: %s", trip.steps).isEqualTo(trip.recorded);
+    assertThat(trip.steps).filteredOn(s -> !s.action().startsWith("navigate")).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+  }
+
+  /** What a person did in the recording browser. */
+  private interface Script {
+    void run(BrowserRecording r) throws Exception;
+  }
+
+  /** The final state of the recording tab and of the replay tab, one more value read after replay, and the steps. */
+  private record RoundTrip(JsonNode recorded, JsonNode replayed, JsonNode replayedExtra, List<ReplayStep> steps) {}
+
+  /** Records the script and reads the state; replays the stored session in a fresh browser and reads it there. */
+  private RoundTrip roundTrip(String state, Script script, String extra) throws Exception {
+    JsonNode recorded;
+    List<Action> session;
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      script.run(r);
+      recorded = r.driver.eval(state);
       session = r.stop();
     }
-    assertThat(recorded.path("q").asText()).isEqualTo("lamps");
-
     try (BrowserReplay replay = BrowserReplay.builder().launch()) {
       List<ReplayStep> steps = replay.replay(session);
-      assertThat(replay.evaluate(SHADOW_STATE)).as("shadow state after replay; steps: %s", steps).isEqualTo(recorded);
-      assertThat(steps).filteredOn(s -> !s.action().startsWith("navigate")).isNotEmpty()
-          .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+      return new RoundTrip(recorded, replay.evaluate(state), replay.evaluate(extra), steps);
     }
   }
 }
