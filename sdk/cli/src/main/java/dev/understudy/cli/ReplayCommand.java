@@ -20,19 +20,23 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Replays a recorded session into files: for an editor session, every document rebuilt from the text it
- * was opened with and the edits recorded, checked against what was saved. The kind of replay follows the
+ * was opened with and the edits recorded, checked against what was saved; for a browser session, every action
+ * re-executed in a fresh headless Chromium from its locators. The kind of replay follows the
  * adapters that recorded the session ({@link #REPLAYERS}); other sessions get a clear error.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {
       "Replay a session into files. Editor sessions (lsp-capture, lsp-proxy): each document is rebuilt from",
       "the text it was opened with and the recorded edits, written under --out at its path, and checked",
-      "against the content hash recorded when it was saved. Exit code 4 when a document differs."
+      "against the content hash recorded when it was saved. Exit code 4 when a document differs.",
+      "Browser sessions (browser): re-executed in a fresh headless Chromium from the recorded locators alone;",
+      "one line per action says whether its target resolved to a unique element, and by which locator",
+      "(also in steps.tsv under --out). Exit code 4 when a target was not found or an action failed."
     })
 final class ReplayCommand implements Callable<Integer> {
 
   /** The kinds of session that can be replayed, tried in order. */
-  static final List<SessionReplayer> REPLAYERS = List.of(new EditorSessionReplayer());
+  static final List<SessionReplayer> REPLAYERS = List.of(new EditorSessionReplayer(), new BrowserSessionReplayer());
 
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
