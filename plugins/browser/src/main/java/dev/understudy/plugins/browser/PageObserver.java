@@ -7,7 +7,6 @@ import dev.understudy.plugins.browser.cdp.CdpConnection;
 import dev.understudy.plugins.browser.cdp.CdpException;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
-import dev.understudy.proto.v1.InvokeMethod;
 import dev.understudy.proto.v1.Observation;
 import dev.understudy.proto.v1.ObservationKind;
 import java.io.IOException;
@@ -15,11 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +61,7 @@ final class PageObserver implements AutoCloseable {
   private final Places places;
   private final boolean snapshots;
   private final boolean screenshots;
-  private final Set<String> triggers;
-  private final long intervalNanos;
-  private final Map<String, Long> lastByTab = new ConcurrentHashMap<>();
+  private final ObservationGate gate;
   private final ThreadPoolExecutor worker;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong stored = new AtomicLong();
@@ -78,8 +73,7 @@ final class PageObserver implements AutoCloseable {
     this.places = Objects.requireNonNull(places, "places");
     this.snapshots = snapshots;
     this.screenshots = screenshots;
-    this.triggers = Set.copyOf(triggers);
-    this.intervalNanos = interval.toNanos();
+    this.gate = new ObservationGate(triggers, interval);
     this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
       Thread t = new Thread(r, "understudy-browser-observer");
       t.setDaemon(true);
@@ -87,33 +81,12 @@ final class PageObserver implements AutoCloseable {
     });
   }
 
-  /** The trigger name of an action ({@code click}, {@code submit}, {@code value}), or null for others. */
-  static String trigger(Action a) {
-    if (a.hasValueChange()) {
-      return "value";
-    }
-    if (a.hasInvoke()) {
-      InvokeMethod m = a.getInvoke().getMethod();
-      if (m == InvokeMethod.INVOKE_METHOD_SUBMIT) {
-        return "submit";
-      }
-      return m == InvokeMethod.INVOKE_METHOD_DROP ? null : "click";
-    }
-    return null;
-  }
-
   /** An action of this tab was emitted: observe the page if it is a trigger and the tab's interval has passed. */
   void actionEmitted(Action action, TabContext tab) {
-    String trigger = trigger(action);
-    if (tab == null || trigger == null || !triggers.contains(trigger)) {
+    String trigger = gate.admit(action, tab == null ? null : tab.id(), System.nanoTime());
+    if (trigger == null) {
       return;
     }
-    long now = System.nanoTime();
-    Long last = lastByTab.get(tab.id());
-    if (last != null && now - last < intervalNanos) {
-      return;
-    }
-    lastByTab.put(tab.id(), now);
     try {
       worker.execute(() -> observe(action, tab, trigger));
     } catch (RejectedExecutionException e) {
