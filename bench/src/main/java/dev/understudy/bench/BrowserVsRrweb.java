@@ -51,6 +51,8 @@ public final class BrowserVsRrweb {
   /** Wait after load and after the task for recorders to finish their pending work: {@value} ms. */
   static final long SETTLE_MS = 1500;
   static final String BINDING = "__rrwebBenchEmit";
+  /** System property: when true, each recorder run also prints the page's hottest functions over the task (V8 sampling profile). */
+  static final String PROFILE_PROPERTY = "understudy.bench.profile";
 
   /** Who records a run. */
   enum Recorder { NONE, UNDERSTUDY, RRWEB }
@@ -224,9 +226,18 @@ public final class BrowserVsRrweb {
     }
     Thread.sleep(SETTLE_MS);
     Map<String, Double> before = tab.metrics();
+    boolean profile = Boolean.getBoolean(PROFILE_PROPERTY) && recorder != Recorder.NONE;
+    if (profile) {
+      tab.call("Profiler.enable", tab.cdp().params());
+      tab.call("Profiler.setSamplingInterval", tab.cdp().params().put("interval", 1000));
+      tab.call("Profiler.start", tab.cdp().params());
+    }
     BrowserTask.run(tab, BrowserTask.steps(rows));
     Thread.sleep(SETTLE_MS);
     Map<String, Double> after = tab.metrics();
+    if (profile) {
+      System.err.println(PageProfile.top(recorder.name(), tab.call("Profiler.stop", tab.cdp().params()).path("profile"), 15));
+    }
     long[] bytes = stored.bytesAndRecords();
     return new Run(recorder, delta(before, after, "ScriptDuration"), delta(before, after, "TaskDuration"),
         before.getOrDefault("ScriptDuration", 0d) * 1e3, before.getOrDefault("TaskDuration", 0d) * 1e3,
