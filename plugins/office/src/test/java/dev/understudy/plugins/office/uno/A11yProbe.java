@@ -1,0 +1,88 @@
+package dev.understudy.plugins.office.uno;
+
+import com.sun.star.accessibility.XAccessible;
+import com.sun.star.accessibility.XAccessibleComponent;
+import com.sun.star.accessibility.XAccessibleContext;
+import com.sun.star.awt.Point;
+import com.sun.star.awt.Size;
+import com.sun.star.beans.XPropertySet;
+import com.sun.star.bridge.XUnoUrlResolver;
+import com.sun.star.comp.helper.Bootstrap;
+import com.sun.star.container.XIndexAccess;
+import com.sun.star.frame.XDesktop;
+import com.sun.star.frame.XFrame;
+import com.sun.star.frame.XFramesSupplier;
+import com.sun.star.lang.XComponent;
+import com.sun.star.lang.XMultiComponentFactory;
+import com.sun.star.uno.UnoRuntime;
+import com.sun.star.uno.XComponentContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * What a person sees on screen, for tests: the screen bounds of a toolbar button, read through
+ * LibreOffice's accessibility API on a connection of the test's own (LibreOffice's classes are on the
+ * test class path). Not part of what is tested.
+ */
+final class A11yProbe {
+  private A11yProbe() {}
+
+  /** {x, y, width, height} of the element with this role name ({@code TOGGLE_BUTTON}) and name in a toolbar. */
+  static int[] bounds(String connect, String frameTitle, short role, String name) throws Exception {
+    XComponentContext local = Bootstrap.createInitialComponentContext(null);
+    XMultiComponentFactory lsm = local.getServiceManager();
+    XUnoUrlResolver resolver = UnoRuntime.queryInterface(XUnoUrlResolver.class,
+        lsm.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local));
+    XComponentContext office = UnoRuntime.queryInterface(XComponentContext.class,
+        resolver.resolve("uno:" + connect + ";urp;StarOffice.ComponentContext"));
+    try {
+      XDesktop desktop = UnoRuntime.queryInterface(XDesktop.class,
+          office.getServiceManager().createInstanceWithContext("com.sun.star.frame.Desktop", office));
+      XIndexAccess frames = UnoRuntime.queryInterface(XIndexAccess.class,
+          UnoRuntime.queryInterface(XFramesSupplier.class, desktop).getFrames());
+      for (int i = 0; i < frames.getCount(); i++) {
+        XFrame frame = UnoRuntime.queryInterface(XFrame.class, frames.getByIndex(i));
+        String title = (String) UnoRuntime.queryInterface(XPropertySet.class, frame).getPropertyValue("Title");
+        if (!title.contains(frameTitle)) {
+          continue;
+        }
+        XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
+        Deque<XAccessibleContext> todo = new ArrayDeque<>();
+        todo.push(root.getAccessibleContext());
+        while (!todo.isEmpty()) {
+          XAccessibleContext c = todo.pop();
+          if (c.getAccessibleRole() == role && name.equals(c.getAccessibleName())) {
+            XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, c);
+            Point at = component.getLocationOnScreen();
+            Size size = component.getSize();
+            return new int[] {at.X, at.Y, size.Width, size.Height};
+          }
+          short r = c.getAccessibleRole();
+          if (r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_TEXT
+              || r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_SPREADSHEET) {
+            continue;
+          }
+          int n = c.getAccessibleChildCount();
+          for (int k = 0; k < n && k < 1000; k++) {
+            XAccessible child = c.getAccessibleChild(k);
+            if (child != null) {
+              todo.push(child.getAccessibleContext());
+            }
+          }
+        }
+      }
+      throw new AssertionError("no element '" + name + "' with role " + role + " in a frame titled '" + frameTitle + "'");
+    } finally {
+      // Close this probe's own bridge so that nothing of it stays behind in LibreOffice.
+      XComponent bridge = UnoRuntime.queryInterface(XComponent.class,
+          UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class,
+              lsm.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", local)));
+      if (bridge != null) {
+        for (com.sun.star.bridge.XBridge b : UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class, bridge)
+            .getExistingBridges()) {
+          UnoRuntime.queryInterface(XComponent.class, b).dispose();
+        }
+      }
+    }
+  }
+}
