@@ -89,6 +89,17 @@ public final class UnoBackend implements Backend {
     } finally {
       current.setContextClassLoader(before);
     }
+    if (launched != null && !options.launchModule().isEmpty()) {
+      // Start returns once the document the person will work in carries the hooks: what they type first is kept.
+      try {
+        if (!bridge.awaitDocument(options.startTimeout())) {
+          LOG.warning("the LibreOffice Understudy started showed no document within " + options.startTimeout().toMillis()
+              + " ms; documents are captured from when they open");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     LOG.info("capturing LibreOffice on " + attach.connect() + (launched != null ? " (started by Understudy)" : ""));
   }
 

@@ -36,6 +36,9 @@ public interface UnoBridge {
    */
   void stop();
 
+  /** Waits until the hooks are in at least one document frame; false when none came within the timeout. */
+  boolean awaitDocument(java.time.Duration timeout) throws InterruptedException;
+
   /** How many user-interface elements carry an accessibility listener now (tests, benchmarks). */
   int watchedElements();
 }

@@ -27,8 +27,79 @@ import java.util.Deque;
 final class A11yProbe {
   private A11yProbe() {}
 
+  /** {x, y, width, height} of a cell of the active sheet of the Calc frame titled {@code frameTitle}. */
+  static int[] cellBounds(String connect, String frameTitle, int row, int column) throws Exception {
+    return withFrame(connect, frameTitle, frame -> {
+      XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
+      XAccessibleContext table = find(root.getAccessibleContext(), com.sun.star.accessibility.AccessibleRole.TABLE);
+      XAccessible cell = UnoRuntime.queryInterface(com.sun.star.accessibility.XAccessibleTable.class, table)
+          .getAccessibleCellAt(row, column);
+      return bounds(cell.getAccessibleContext());
+    });
+  }
+
+  private static XAccessibleContext find(XAccessibleContext start, short role) throws Exception {
+    Deque<XAccessibleContext> todo = new ArrayDeque<>();
+    todo.push(start);
+    while (!todo.isEmpty()) {
+      XAccessibleContext c = todo.pop();
+      if (c.getAccessibleRole() == role) {
+        return c;
+      }
+      if (c.getAccessibleRole() == com.sun.star.accessibility.AccessibleRole.TABLE) {
+        continue;
+      }
+      int n = c.getAccessibleChildCount();
+      for (int k = 0; k < n && k < 1000; k++) {
+        XAccessible child = c.getAccessibleChild(k);
+        if (child != null) {
+          todo.push(child.getAccessibleContext());
+        }
+      }
+    }
+    throw new AssertionError("no element with role " + role);
+  }
+
+  private static int[] bounds(XAccessibleContext c) {
+    XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, c);
+    Point at = component.getLocationOnScreen();
+    Size size = component.getSize();
+    return new int[] {at.X, at.Y, size.Width, size.Height};
+  }
+
   /** {x, y, width, height} of the element with this role name ({@code TOGGLE_BUTTON}) and name in a toolbar. */
   static int[] bounds(String connect, String frameTitle, short role, String name) throws Exception {
+    return withFrame(connect, frameTitle, frame -> {
+      XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
+      Deque<XAccessibleContext> todo = new ArrayDeque<>();
+      todo.push(root.getAccessibleContext());
+      while (!todo.isEmpty()) {
+        XAccessibleContext c = todo.pop();
+        if (c.getAccessibleRole() == role && name.equals(c.getAccessibleName())) {
+          return bounds(c);
+        }
+        short r = c.getAccessibleRole();
+        if (r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_TEXT
+            || r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_SPREADSHEET) {
+          continue;
+        }
+        int n = c.getAccessibleChildCount();
+        for (int k = 0; k < n && k < 1000; k++) {
+          XAccessible child = c.getAccessibleChild(k);
+          if (child != null) {
+            todo.push(child.getAccessibleContext());
+          }
+        }
+      }
+      throw new AssertionError("no element '" + name + "' with role " + role + " in a frame titled '" + frameTitle + "'");
+    });
+  }
+
+  private interface FrameQuery {
+    int[] ask(XFrame frame) throws Exception;
+  }
+
+  private static int[] withFrame(String connect, String frameTitle, FrameQuery query) throws Exception {
     XComponentContext local = Bootstrap.createInitialComponentContext(null);
     XMultiComponentFactory lsm = local.getServiceManager();
     XUnoUrlResolver resolver = UnoRuntime.queryInterface(XUnoUrlResolver.class,
@@ -43,45 +114,17 @@ final class A11yProbe {
       for (int i = 0; i < frames.getCount(); i++) {
         XFrame frame = UnoRuntime.queryInterface(XFrame.class, frames.getByIndex(i));
         String title = (String) UnoRuntime.queryInterface(XPropertySet.class, frame).getPropertyValue("Title");
-        if (!title.contains(frameTitle)) {
-          continue;
-        }
-        XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
-        Deque<XAccessibleContext> todo = new ArrayDeque<>();
-        todo.push(root.getAccessibleContext());
-        while (!todo.isEmpty()) {
-          XAccessibleContext c = todo.pop();
-          if (c.getAccessibleRole() == role && name.equals(c.getAccessibleName())) {
-            XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, c);
-            Point at = component.getLocationOnScreen();
-            Size size = component.getSize();
-            return new int[] {at.X, at.Y, size.Width, size.Height};
-          }
-          short r = c.getAccessibleRole();
-          if (r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_TEXT
-              || r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_SPREADSHEET) {
-            continue;
-          }
-          int n = c.getAccessibleChildCount();
-          for (int k = 0; k < n && k < 1000; k++) {
-            XAccessible child = c.getAccessibleChild(k);
-            if (child != null) {
-              todo.push(child.getAccessibleContext());
-            }
-          }
+        if (title.contains(frameTitle)) {
+          return query.ask(frame);
         }
       }
-      throw new AssertionError("no element '" + name + "' with role " + role + " in a frame titled '" + frameTitle + "'");
+      throw new AssertionError("no frame titled '" + frameTitle + "'");
     } finally {
       // Close this probe's own bridge so that nothing of it stays behind in LibreOffice.
-      XComponent bridge = UnoRuntime.queryInterface(XComponent.class,
-          UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class,
-              lsm.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", local)));
-      if (bridge != null) {
-        for (com.sun.star.bridge.XBridge b : UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class, bridge)
-            .getExistingBridges()) {
-          UnoRuntime.queryInterface(XComponent.class, b).dispose();
-        }
+      com.sun.star.bridge.XBridgeFactory factory = UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class,
+          lsm.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", local));
+      for (com.sun.star.bridge.XBridge b : factory.getExistingBridges()) {
+        UnoRuntime.queryInterface(XComponent.class, b).dispose();
       }
     }
   }

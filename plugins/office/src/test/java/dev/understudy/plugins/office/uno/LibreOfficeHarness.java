@@ -36,7 +36,7 @@ final class LibreOfficeHarness implements AutoCloseable {
     this.display = display;
   }
 
-  /** Starts Xvfb and soffice with {@code module} open ({@code writer}, {@code calc}). */
+  /** Starts Xvfb and soffice with {@code module} open ({@code writer}, {@code calc}); null for Xvfb alone. */
   static LibreOfficeHarness start(String module) throws Exception {
     requireTools();
     Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
@@ -55,8 +55,10 @@ final class LibreOfficeHarness implements AutoCloseable {
     LibreOfficeHarness h = new LibreOfficeHarness(xvfb, ":" + number.trim());
     Runtime.getRuntime().addShutdownHook(h.hook);
     try {
-      h.soffice = SofficeProcess.start("soffice", h.display, module, "gen", START);
-      h.waitForWindow("LibreOffice");
+      if (module != null) {
+        h.soffice = SofficeProcess.start("soffice", h.display, module, "gen", START);
+        h.waitForWindow("LibreOffice");
+      }
     } catch (Throwable e) {
       h.close();
       throw e;

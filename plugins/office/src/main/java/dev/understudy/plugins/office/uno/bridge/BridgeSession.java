@@ -67,6 +67,8 @@ public final class BridgeSession implements UnoBridge {
   private final AtomicInteger installing = new AtomicInteger();
   private final AtomicBoolean lost = new AtomicBoolean();
   private volatile boolean stopping;
+  private volatile boolean closing;
+  private final CountDownLatch firstDocument = new CountDownLatch(1);
   private volatile FrameHooks active;
   private Thread shutdownHook;
 
@@ -129,6 +131,7 @@ public final class BridgeSession implements UnoBridge {
     FrameHooks hooks = new FrameHooks(this, Integer.toString(frameIds.incrementAndGet()), frame, model);
     frames.put(oid, hooks);
     hooks.install();
+    firstDocument.countDown();
     if (accessibility != null) {
       accessibility.watch(hooks);
     }
@@ -217,7 +220,8 @@ public final class BridgeSession implements UnoBridge {
   }
 
   private void connectionLost() {
-    if (stopping || !lost.compareAndSet(false, true)) {
+    // Also while stopping (LibreOffice may die just then), but not when stop closed the connection itself.
+    if (closing || !lost.compareAndSet(false, true)) {
       return;
     }
     long t = now();
@@ -262,8 +266,14 @@ public final class BridgeSession implements UnoBridge {
       }
     }
     if (connection != null) {
+      closing = true;
       connection.close();
     }
+  }
+
+  @Override
+  public boolean awaitDocument(java.time.Duration timeout) throws InterruptedException {
+    return firstDocument.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Lets the work already posted finish while LibreOffice can still be asked. */
