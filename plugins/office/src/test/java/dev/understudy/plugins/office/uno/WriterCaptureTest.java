@@ -163,6 +163,7 @@ class WriterCaptureTest {
     Action saved = find(actions, a -> a.hasFileEvent());
     assertThat(saved.getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_SAVE_AS);
     assertThat(saved.getFileEvent().getNewPath()).isEqualTo(report.toUri().toString());
+    assertThat(saved.getFileEvent().getPath()).as("a document never saved before has no old path").isEmpty();
     assertThat(saved.getFileEvent().getMediaType()).isEqualTo("application/vnd.oasis.opendocument.text");
     assertThat(saved.getSource().getDocument()).isEqualTo(saved.getFileEvent().getNewPath());
     // The save command itself is not repeated as an invoke: the file event says it, with the file.

@@ -323,7 +323,8 @@ public final class BridgeSession implements UnoBridge {
     public void documentEventOccured(DocumentEvent event) {
       String name = event.EventName;
       boolean viewCreated = "OnViewCreated".equals(name);
-      if (!viewCreated && !PASSED_ON.contains(name) && !REFRESH.contains(name)) {
+      boolean savingAs = "OnSaveAs".equals(name);
+      if (!viewCreated && !savingAs && !PASSED_ON.contains(name) && !REFRESH.contains(name)) {
         return;
       }
       long t = now();
@@ -338,7 +339,13 @@ public final class BridgeSession implements UnoBridge {
         if (hooks == null) {
           return;
         }
-        String before = hooks.context().documentUrl();
+        if (savingAs) {
+          // Before LibreOffice stores under the new name: the save-as done event needs the old one.
+          hooks.urlBeforeSaveAs = hooks.context().documentUrl();
+          return;
+        }
+        String before = "OnSaveAsDone".equals(name) && hooks.urlBeforeSaveAs != null ? hooks.urlBeforeSaveAs
+            : hooks.context().documentUrl();
         if (REFRESH.contains(name)) {
           hooks.refresh();
         }

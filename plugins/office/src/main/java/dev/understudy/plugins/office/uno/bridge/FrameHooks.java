@@ -61,6 +61,8 @@ final class FrameHooks {
   private final CellWatch cellWatch = new CellWatch();
   private volatile FrameContext context;
   private volatile boolean recording;
+  /** The document's URL when a save-as began (capture thread only). */
+  String urlBeforeSaveAs;
   private XUndoManager undoManager;
   private XChangesNotifier changes;
 
