@@ -91,15 +91,6 @@ final class Accessibility {
       return p;
     }
 
-    boolean inside(String containerRole) {
-      for (Node n = parent; n != null; n = n.parent) {
-        if (containerRole.equals(Roles.container(n.role, n.name))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     boolean inside(short containerRole) {
       for (Node n = parent; n != null; n = n.parent) {
         if (n.role == containerRole) {
@@ -219,8 +210,8 @@ final class Accessibility {
     String name = context.getAccessibleName();
     Node node = new Node(context, role, name == null ? "" : name, parent, root, owner);
     nodes.put(oid, node);
-    if (Roles.CONTENT.contains(role)) {
-      return node; // known (a dialog may hold a preview document) but not listened to
+    if (!listens(node)) {
+      return node; // known, for the paths of what is listened to, but quiet
     }
     XAccessibleEventBroadcaster broadcaster = UnoRuntime.queryInterface(XAccessibleEventBroadcaster.class, context);
     if (broadcaster != null && !stopped) {
@@ -230,11 +221,32 @@ final class Accessibility {
     return node;
   }
 
+  /**
+   * Whether an element gets a listener: menus and their items, toolbar buttons, and everything in a
+   * dialog. Not the rest of the window: the sidebar rebuilds hundreds of elements on every Calc entry,
+   * the status bar and the input line change on every key, and each event is a call from LibreOffice
+   * into this process that LibreOffice waits for.
+   */
+  private static boolean listens(Node node) {
+    if (Roles.CONTENT.contains(node.role)) {
+      return false;
+    }
+    if (Roles.DIALOGS.contains(node.role) || node.inDialog()) {
+      return true;
+    }
+    if (Roles.MENUS.contains(node.role) || Roles.MENU_ITEMS.contains(node.role)) {
+      return true;
+    }
+    return Roles.TOOLBAR_ITEMS.contains(node.role) && node.inside(AccessibleRole.TOOL_BAR);
+  }
+
   private void handle(short id, String oid, Object newValue, Object oldValue, long t) {
     if (id == AccessibleEventId.CHILD) {
       Node node = nodes.get(oid);
       XAccessible added = accessible(newValue);
-      if (node != null && added != null) {
+      // Menus fill in when they open; dialogs change pages. Other containers' churn is not followed.
+      boolean follow = node != null && (Roles.MENUS.contains(node.role) || Roles.DIALOGS.contains(node.role) || node.inDialog());
+      if (follow && added != null) {
         walker.execute(() -> walk(added.getAccessibleContext(), node, node.root, node.owner));
       }
       return;

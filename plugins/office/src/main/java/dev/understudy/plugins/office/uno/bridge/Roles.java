@@ -54,6 +54,8 @@ final class Roles {
       AccessibleRole.EMBEDDED_OBJECT, AccessibleRole.SHAPE);
   /** Top-level windows reported as dialogs. */
   static final Set<Short> DIALOGS = Set.of(AccessibleRole.DIALOG, AccessibleRole.ALERT, AccessibleRole.FILE_CHOOSER);
+  /** Menus, which fill in their entries when they open. */
+  static final Set<Short> MENUS = Set.of(AccessibleRole.MENU_BAR, AccessibleRole.MENU, AccessibleRole.POPUP_MENU);
   /** Chosen menu entries. */
   static final Set<Short> MENU_ITEMS = Set.of(AccessibleRole.MENU_ITEM, AccessibleRole.CHECK_MENU_ITEM,
       AccessibleRole.RADIO_MENU_ITEM);
