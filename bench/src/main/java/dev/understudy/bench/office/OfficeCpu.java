@@ -29,13 +29,10 @@ public final class OfficeCpu {
     System.out.printf("%-6s %-16s %14s %16s%n", "round", "recorder", "soffice CPU s", "recorder CPU s");
     double[] sum = new double[2];
     try (OfficeUnderTest writer = OfficeUnderTest.start("writer")) {
-      int untitled = 1;
+      writer.focus("LibreOffice Writer");
       for (int r = 0; r < rounds * 2; r++) {
         boolean on = r % 2 == 1;
-        writer.focus("Untitled " + untitled + " - ");
-        writer.key("ctrl+n");
-        untitled++;
-        writer.focus("Untitled " + untitled + " - ");
+        writer.newDocument();
         OfficeRecorder rec = on ? new OfficeRecorder(writer.connect()) : null;
         try {
           TimeUnit.SECONDS.sleep(5); // the recorder places its listeners; LibreOffice settles

@@ -97,6 +97,36 @@ final class OfficeUnderTest implements AutoCloseable {
     xdotool("windowfocus", "--sync", id);
   }
 
+  /**
+   * Opens a new document with Ctrl+N from the focused one and gives it the keyboard. Found by its new
+   * window, not by its title: LibreOffice does not number untitled documents one by one.
+   */
+  void newDocument() throws Exception {
+    java.util.Set<String> before = windows();
+    // Escape first: word completion may still be offering a word.
+    xdotool("key", "--delay", "200", "Escape", "ctrl+n");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      for (String id : windows()) {
+        if (!before.contains(id)) {
+          xdotool("windowraise", id);
+          xdotool("windowfocus", "--sync", id);
+          return;
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new IllegalStateException("no new document window appeared after Ctrl+N");
+  }
+
+  private java.util.Set<String> windows() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--name", "LibreOffice").redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    Process p = pb.start();
+    p.waitFor(30, TimeUnit.SECONDS);
+    return new java.util.HashSet<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+  }
+
   String xdotool(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("xdotool"));
     command.addAll(List.of(args));
