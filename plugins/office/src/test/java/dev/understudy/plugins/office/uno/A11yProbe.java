@@ -1,5 +1,6 @@
 package dev.understudy.plugins.office.uno;
 
+import com.sun.star.accessibility.AccessibleRole;
 import com.sun.star.accessibility.XAccessible;
 import com.sun.star.accessibility.XAccessibleComponent;
 import com.sun.star.accessibility.XAccessibleContext;
@@ -31,22 +32,25 @@ final class A11yProbe {
   static int[] cellBounds(String connect, String frameTitle, int row, int column) throws Exception {
     return withFrame(connect, frameTitle, frame -> {
       XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
-      XAccessibleContext table = find(root.getAccessibleContext(), com.sun.star.accessibility.AccessibleRole.TABLE);
+      XAccessibleContext table = find(root.getAccessibleContext(), c -> c.getAccessibleRole() == AccessibleRole.TABLE);
       XAccessible cell = UnoRuntime.queryInterface(com.sun.star.accessibility.XAccessibleTable.class, table)
           .getAccessibleCellAt(row, column);
       return bounds(cell.getAccessibleContext());
     });
   }
 
-  private static XAccessibleContext find(XAccessibleContext start, short role) throws Exception {
+  /** The first element, depth first, that matches; text documents and tables (a million cells) are not entered. */
+  private static XAccessibleContext find(XAccessibleContext start, java.util.function.Predicate<XAccessibleContext> what)
+      throws Exception {
     Deque<XAccessibleContext> todo = new ArrayDeque<>();
     todo.push(start);
     while (!todo.isEmpty()) {
       XAccessibleContext c = todo.pop();
-      if (c.getAccessibleRole() == role) {
+      if (what.test(c)) {
         return c;
       }
-      if (c.getAccessibleRole() == com.sun.star.accessibility.AccessibleRole.TABLE) {
+      short r = c.getAccessibleRole();
+      if (r == AccessibleRole.TABLE || r == AccessibleRole.DOCUMENT_TEXT) {
         continue;
       }
       int n = c.getAccessibleChildCount();
@@ -57,7 +61,7 @@ final class A11yProbe {
         }
       }
     }
-    throw new AssertionError("no element with role " + role);
+    return null;
   }
 
   private static int[] bounds(XAccessibleContext c) {
@@ -71,27 +75,12 @@ final class A11yProbe {
   static int[] bounds(String connect, String frameTitle, short role, String name) throws Exception {
     return withFrame(connect, frameTitle, frame -> {
       XAccessible root = UnoRuntime.queryInterface(XAccessible.class, frame.getContainerWindow());
-      Deque<XAccessibleContext> todo = new ArrayDeque<>();
-      todo.push(root.getAccessibleContext());
-      while (!todo.isEmpty()) {
-        XAccessibleContext c = todo.pop();
-        if (c.getAccessibleRole() == role && name.equals(c.getAccessibleName())) {
-          return bounds(c);
-        }
-        short r = c.getAccessibleRole();
-        if (r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_TEXT
-            || r == com.sun.star.accessibility.AccessibleRole.DOCUMENT_SPREADSHEET) {
-          continue;
-        }
-        int n = c.getAccessibleChildCount();
-        for (int k = 0; k < n && k < 1000; k++) {
-          XAccessible child = c.getAccessibleChild(k);
-          if (child != null) {
-            todo.push(child.getAccessibleContext());
-          }
-        }
+      XAccessibleContext found = find(root.getAccessibleContext(),
+          c -> c.getAccessibleRole() == role && name.equals(c.getAccessibleName()));
+      if (found == null) {
+        throw new AssertionError("no element '" + name + "' with role " + role + " in a frame titled '" + frameTitle + "'");
       }
-      throw new AssertionError("no element '" + name + "' with role " + role + " in a frame titled '" + frameTitle + "'");
+      return bounds(found);
     });
   }
 

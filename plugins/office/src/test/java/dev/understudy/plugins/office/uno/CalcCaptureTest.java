@@ -5,27 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.proto.v1.Action;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A person entering numbers, text and a formula in a real LibreOffice Calc under Xvfb. */
 class CalcCaptureTest {
-  private static LibreOfficeHarness office;
+  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("calc");
 
   @TempDir Path dir;
+  private LibreOfficeHarness office;
 
-  @BeforeAll
-  static void startCalc() throws Exception {
-    office = LibreOfficeHarness.start("calc");
-  }
-
-  @AfterAll
-  static void stopCalc() {
-    if (office != null) {
-      office.close();
-    }
+  @BeforeEach
+  void harness() {
+    office = soffice.get();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.core.Recording;
+import dev.understudy.plugins.office.OfficeAdapterProvider;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
@@ -38,8 +39,7 @@ final class OfficeRecording implements AutoCloseable {
 
       @Override
       public Set<Capability> capabilities() {
-        return Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT,
-            Capability.CAPABILITY_TITLES, Capability.CAPABILITY_FILE_NAMES);
+        return new OfficeAdapterProvider().capabilities();
       }
 
       @Override

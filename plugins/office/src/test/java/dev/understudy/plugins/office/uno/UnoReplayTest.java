@@ -7,27 +7,21 @@ import dev.understudy.proto.v1.FileOperation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Replaying the UNO commands of a recorded Writer session into a fresh document reproduces its text. */
 class UnoReplayTest {
-  private static LibreOfficeHarness office;
+  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("writer");
 
   @TempDir Path dir;
+  private LibreOfficeHarness office;
 
-  @BeforeAll
-  static void startWriter() throws Exception {
-    office = LibreOfficeHarness.start("writer");
-  }
-
-  @AfterAll
-  static void stopWriter() {
-    if (office != null) {
-      office.close();
-    }
+  @BeforeEach
+  void harness() {
+    office = soffice.get();
   }
 
   @Test

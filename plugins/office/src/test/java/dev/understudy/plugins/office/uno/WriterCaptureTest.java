@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,20 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * uno backend into a real session store. Each test works in a new document of the same soffice.
  */
 class WriterCaptureTest {
-  private static LibreOfficeHarness office;
+  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("writer");
 
   @TempDir Path dir;
+  private LibreOfficeHarness office;
 
-  @BeforeAll
-  static void startWriter() throws Exception {
-    office = LibreOfficeHarness.start("writer");
-  }
-
-  @AfterAll
-  static void stopWriter() {
-    if (office != null) {
-      office.close();
-    }
+  @BeforeEach
+  void harness() {
+    office = soffice.get();
   }
 
   @Test
