@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.proto.v1.Action;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A person entering numbers, text and a formula in a real LibreOffice Calc under Xvfb. */
 class CalcCaptureTest {
-  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("calc");
+  @RegisterExtension static final LibreOfficeExtension OFFICE = new LibreOfficeExtension("calc");
 
   @TempDir Path dir;
-  private LibreOfficeHarness office;
-
-  @BeforeEach
-  void harness() {
-    office = soffice.get();
-  }
 
   @Test
-  void cellEntriesBecomeValuesOfNamedCellsAndAClickSelectsACell() throws Exception {
+  void cellEntriesBecomeValuesOfNamedCellsAndAClickSelectsACell(LibreOfficeHarness office) throws Exception {
     List<Action> actions;
     try (OfficeRecording rec = OfficeRecording.start(dir.resolve("store"), office.connect())) {
       office.focus("LibreOffice Calc");

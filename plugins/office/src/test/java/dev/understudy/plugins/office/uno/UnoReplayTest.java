@@ -7,25 +7,18 @@ import dev.understudy.proto.v1.FileOperation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Replaying the UNO commands of a recorded Writer session into a fresh document reproduces its text. */
 class UnoReplayTest {
-  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("writer");
+  @RegisterExtension static final LibreOfficeExtension OFFICE = new LibreOfficeExtension("writer");
 
   @TempDir Path dir;
-  private LibreOfficeHarness office;
-
-  @BeforeEach
-  void harness() {
-    office = soffice.get();
-  }
 
   @Test
-  void replayingTheRecordedCommandsIntoANewDocumentReproducesItsText() throws Exception {
+  void replayingTheRecordedCommandsIntoANewDocumentReproducesItsText(LibreOfficeHarness office) throws Exception {
     Path letter = dir.resolve("letter.odt");
     List<Action> actions;
     try (OfficeRecording rec = OfficeRecording.start(dir.resolve("store"), office.connect())) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * uno backend into a real session store. Each test works in a new document of the same soffice.
  */
 class WriterCaptureTest {
-  @RegisterExtension static final LibreOfficeExtension soffice = new LibreOfficeExtension("writer");
+  @RegisterExtension static final LibreOfficeExtension OFFICE = new LibreOfficeExtension("writer");
 
   @TempDir Path dir;
-  private LibreOfficeHarness office;
-
-  @BeforeEach
-  void harness() {
-    office = soffice.get();
-  }
 
   @Test
-  void typingShortcutsTheMenuAndAToolbarButtonBecomeCommands() throws Exception {
+  void typingShortcutsTheMenuAndAToolbarButtonBecomeCommands(LibreOfficeHarness office) throws Exception {
     String window = office.newDocument("LibreOffice Writer");
     List<Action> actions;
     int[] bold;
@@ -99,7 +92,7 @@ class WriterCaptureTest {
   }
 
   @Test
-  void theInsertTableAndSaveAsDialogsAreRecordedFieldByField() throws Exception {
+  void theInsertTableAndSaveAsDialogsAreRecordedFieldByField(LibreOfficeHarness office) throws Exception {
     String window = office.newDocument("LibreOffice Writer");
     Path report = dir.resolve("report.odt");
     List<Action> actions;
@@ -165,7 +158,7 @@ class WriterCaptureTest {
   }
 
   @Test
-  void libreOfficeKeepsWorkingAfterTheRecorderStopsAndARecordingCanStartAgain() throws Exception {
+  void libreOfficeKeepsWorkingAfterTheRecorderStopsAndARecordingCanStartAgain(LibreOfficeHarness office) throws Exception {
     String window = office.newDocument("LibreOffice Writer");
     try (OfficeRecording rec = OfficeRecording.start(dir.resolve("first"), office.connect())) {
       office.focus(window);
@@ -174,7 +167,7 @@ class WriterCaptureTest {
       rec.stop();
     }
     // Nothing of the recorder is left: its "Record Macro" toolbar is gone, and LibreOffice goes on.
-    assertThat(office.xdotool("search", "--onlyvisible", "--name", ".").lines().map(this::title))
+    assertThat(office.xdotool("search", "--onlyvisible", "--name", ".").lines().map(id -> title(office, id)))
         .noneMatch(t -> t.contains("Record Macro"));
     office.focus(window);
     office.type(" after");
@@ -198,7 +191,7 @@ class WriterCaptureTest {
     }
   }
 
-  private String title(String windowId) {
+  private static String title(LibreOfficeHarness office, String windowId) {
     try {
       return office.xdotool("getwindowname", windowId).strip();
     } catch (Exception e) {
