@@ -84,18 +84,36 @@ final class A11yProbe {
     });
   }
 
+  /** {x, y, width, height} of the element with this role and name in the open dialog titled {@code dialogTitle}. */
+  static int[] dialogBounds(String connect, String dialogTitle, short role, String name) throws Exception {
+    return withOffice(connect, office -> {
+      com.sun.star.awt.XExtendedToolkit toolkit = UnoRuntime.queryInterface(com.sun.star.awt.XExtendedToolkit.class,
+          office.getServiceManager().createInstanceWithContext("com.sun.star.awt.Toolkit", office));
+      for (int i = 0; i < toolkit.getTopWindowCount(); i++) {
+        XAccessible window = UnoRuntime.queryInterface(XAccessible.class, toolkit.getTopWindow(i));
+        if (window == null || !dialogTitle.equalsIgnoreCase(window.getAccessibleContext().getAccessibleName())) {
+          continue;
+        }
+        XAccessibleContext found = find(window.getAccessibleContext(),
+            c -> c.getAccessibleRole() == role && name.equals(c.getAccessibleName()));
+        if (found != null) {
+          return bounds(found);
+        }
+      }
+      throw new AssertionError("no element '" + name + "' in a dialog titled '" + dialogTitle + "'");
+    });
+  }
+
+  private interface OfficeQuery {
+    int[] ask(XComponentContext office) throws Exception;
+  }
+
   private interface FrameQuery {
     int[] ask(XFrame frame) throws Exception;
   }
 
   private static int[] withFrame(String connect, String frameTitle, FrameQuery query) throws Exception {
-    XComponentContext local = Bootstrap.createInitialComponentContext(null);
-    XMultiComponentFactory lsm = local.getServiceManager();
-    XUnoUrlResolver resolver = UnoRuntime.queryInterface(XUnoUrlResolver.class,
-        lsm.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local));
-    XComponentContext office = UnoRuntime.queryInterface(XComponentContext.class,
-        resolver.resolve("uno:" + connect + ";urp;StarOffice.ComponentContext"));
-    try {
+    return withOffice(connect, office -> {
       XDesktop desktop = UnoRuntime.queryInterface(XDesktop.class,
           office.getServiceManager().createInstanceWithContext("com.sun.star.frame.Desktop", office));
       XIndexAccess frames = UnoRuntime.queryInterface(XIndexAccess.class,
@@ -108,6 +126,18 @@ final class A11yProbe {
         }
       }
       throw new AssertionError("no frame titled '" + frameTitle + "'");
+    });
+  }
+
+  private static int[] withOffice(String connect, OfficeQuery query) throws Exception {
+    XComponentContext local = Bootstrap.createInitialComponentContext(null);
+    XMultiComponentFactory lsm = local.getServiceManager();
+    XUnoUrlResolver resolver = UnoRuntime.queryInterface(XUnoUrlResolver.class,
+        lsm.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local));
+    XComponentContext office = UnoRuntime.queryInterface(XComponentContext.class,
+        resolver.resolve("uno:" + connect + ";urp;StarOffice.ComponentContext"));
+    try {
+      return query.ask(office);
     } finally {
       // Close this probe's own bridge so that nothing of it stays behind in LibreOffice.
       com.sun.star.bridge.XBridgeFactory factory = UnoRuntime.queryInterface(com.sun.star.bridge.XBridgeFactory.class,

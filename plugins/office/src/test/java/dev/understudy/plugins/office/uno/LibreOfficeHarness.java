@@ -28,7 +28,6 @@ final class LibreOfficeHarness implements AutoCloseable {
   private final Process xvfb;
   private final String display;
   private SofficeProcess soffice;
-  private int untitled = 1;
   private final Thread hook = new Thread(this::close, "libreoffice-harness-cleanup");
 
   private LibreOfficeHarness(Process xvfb, String display) {
@@ -116,16 +115,27 @@ final class LibreOfficeHarness implements AutoCloseable {
   }
 
   /**
-   * Opens a new document (Ctrl+N in the window titled {@code from}) and returns the title fragment that
-   * finds its window, e.g. {@code "Untitled 2 - "}.
+   * Opens a new document (Ctrl+N in the window titled {@code from}), gives it the keyboard, and returns
+   * the title fragment that finds its window, e.g. {@code "Untitled 2 - "}. Found as the window that was
+   * not there before: LibreOffice does not number untitled documents one by one.
    */
   String newDocument(String from) throws Exception {
     focus(from);
-    key("ctrl+n");
-    untitled++;
-    String title = "Untitled " + untitled + " - ";
-    focus(title);
-    return title;
+    List<String> before = xdotool("search", "--onlyvisible", "--name", "LibreOffice").lines().toList();
+    key("Escape", "ctrl+n");
+    long deadline = System.nanoTime() + START.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String id : xdotool("search", "--onlyvisible", "--name", "LibreOffice").lines().toList()) {
+        String title = xdotool("getwindowname", id).strip();
+        if (!before.contains(id) && title.startsWith("Untitled ")) {
+          String fragment = title.substring(0, title.indexOf(" - ") + 3);
+          focus(fragment);
+          return fragment;
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("no new document window appeared after Ctrl+N");
   }
 
   void type(String text) throws Exception {

@@ -158,6 +158,41 @@ class WriterCaptureTest {
   }
 
   @Test
+  void aPasswordTypedInADialogIsNeverRecorded(LibreOfficeHarness office) throws Exception {
+    String window = office.newDocument("LibreOffice Writer");
+    Path secret = dir.resolve("secret.odt");
+    List<Action> actions;
+    try (OfficeRecording rec = OfficeRecording.start(dir.resolve("store"), office.connect())) {
+      rec.awaitAccessibility(300);
+      office.focus(window);
+      office.type("plans");
+      office.key("ctrl+shift+s");
+      office.focus("Save as");
+      office.key("ctrl+a");
+      office.type(secret.toString());
+      int[] box = A11yProbe.dialogBounds(office.connect(), "Save as", AccessibleRole.CHECK_BOX, "Save with password");
+      office.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
+      office.focus("Save as");
+      office.key("Return");
+      office.focus("Set Password");
+      office.type("hunter2");
+      office.key("Tab");
+      office.type("hunter2");
+      office.key("Return");
+      rec.awaitAction("the save-as", a -> a.hasFileEvent() && a.getFileEvent().getOperation() == FileOperation.FILE_OPERATION_SAVE_AS);
+      actions = rec.stop();
+    }
+    assertThat(secret).exists();
+    assertThat(actions).anySatisfy(a -> {
+      assertThat(a.getTarget().getSecure()).isTrue();
+      assertThat(a.getSource().getWindowTitle()).isEqualTo("Set Password");
+    });
+    assertThat(actions).filteredOn(a -> a.getTarget().getSecure() && a.hasValueChange())
+        .allSatisfy(a -> assertThat(a.getValueChange().getValue()).isEmpty());
+    assertThat(actions).allSatisfy(a -> assertThat(a.toString()).doesNotContain("hunter2"));
+  }
+
+  @Test
   void libreOfficeKeepsWorkingAfterTheRecorderStopsAndARecordingCanStartAgain(LibreOfficeHarness office) throws Exception {
     String window = office.newDocument("LibreOffice Writer");
     try (OfficeRecording rec = OfficeRecording.start(dir.resolve("first"), office.connect())) {
@@ -181,13 +216,22 @@ class WriterCaptureTest {
     assertThat(office.sofficeAlive()).isTrue();
     assertThat(contentXml(kept)).contains("Before after");
 
-    // A second recording attaches again to the same LibreOffice.
+    // A second recording attaches again to the same LibreOffice, and to a document opened while it runs.
     try (OfficeRecording again = OfficeRecording.start(dir.resolve("second"), office.connect())) {
       office.focus("kept.odt");
       office.type("!");
       Action typed = again.awaitAction("typing in the second recording", Action::hasTextEdit);
       assertThat(typed.getTextEdit().getText()).isEqualTo("!");
       assertThat(typed.getSource().getDocument()).endsWith("kept.odt");
+      String fresh = office.newDocument("kept.odt");
+      Action created = again.awaitAction("the new document", a -> a.hasFileEvent()
+          && a.getFileEvent().getOperation() == FileOperation.FILE_OPERATION_CREATE);
+      assertThat(created.getSource().getWindowTitle()).startsWith(fresh);
+      office.type("new");
+      Action inFresh = again.awaitAction("typing in the new document", a -> a.hasTextEdit()
+          && a.getSource().getWindowTitle().startsWith(fresh));
+      assertThat(inFresh.getTextEdit().getText()).isEqualTo("new");
+      assertThat(attribute(inFresh, UnoTranslator.ATTR_FRAME)).isNotEqualTo(attribute(typed, UnoTranslator.ATTR_FRAME));
     }
   }
 
