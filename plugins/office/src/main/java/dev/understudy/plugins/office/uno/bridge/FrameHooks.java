@@ -9,7 +9,6 @@ import com.sun.star.document.XUndoManagerListener;
 import com.sun.star.document.XUndoManagerSupplier;
 import com.sun.star.frame.XController;
 import com.sun.star.frame.XDispatch;
-import com.sun.star.frame.XDispatchProvider;
 import com.sun.star.frame.XFrame;
 import com.sun.star.frame.XModel;
 import com.sun.star.frame.XStorable;
@@ -257,10 +256,6 @@ final class FrameHooks {
   @FunctionalInterface
   private interface UnoCall {
     void run() throws Exception;
-  }
-
-  XDispatchProvider dispatchProvider() {
-    return UnoRuntime.queryInterface(XDispatchProvider.class, frame);
   }
 
   /** Top-level undo actions, with their titles resolved (LibreOffice reports some as "Typing: $2"). */
