@@ -42,6 +42,11 @@ public final class OfficeAdapterProvider implements AdapterProvider {
   }
 
   @Override
+  public Set<String> configKeys() {
+    return backends.configKeys();
+  }
+
+  @Override
   public Adapter create(PluginConfig config) {
     List<Backend> chosen = new ArrayList<>();
     for (String name : Arrays.asList(config.get("backends", DEFAULT_BACKENDS).split(","))) {
