@@ -1,0 +1,79 @@
+// The background worker: one native port to the Understudy host for the whole browser. Content scripts in
+// every frame hand it the recorder's messages; it passes them on unless capture is paused, keeps the action
+// button's badge in step with the host's status, and serves the popup's pause switch.
+import { HOST_NAME, POPUP_PORT, PROTOCOL, RECORDER_PORT } from './protocol.ts';
+import type { FromContent, FromHost, FromPopup, RecordingState, ToHost } from './protocol.ts';
+import { INITIAL_STATE, applyHostMessage, badge, disconnected, forwards } from './state.ts';
+
+let state: RecordingState = { ...INITIAL_STATE };
+let host: chrome.runtime.Port | null = null;
+const popups = new Set<chrome.runtime.Port>();
+
+function connect(): void {
+  if (host) return;
+  state = { ...state, connected: true, recording: false, paused: false, error: '' };
+  let port: chrome.runtime.Port;
+  try {
+    port = chrome.runtime.connectNative(HOST_NAME);
+  } catch (e) {
+    setState(disconnected(state, String(e)));
+    return;
+  }
+  host = port;
+  port.onMessage.addListener((message: FromHost) => {
+    if (message && typeof message === 'object') setState(applyHostMessage(state, message));
+  });
+  port.onDisconnect.addListener(() => {
+    const why = chrome.runtime.lastError?.message;
+    if (host === port) host = null;
+    setState(disconnected(state, why));
+  });
+  post({ type: 'hello', protocol: PROTOCOL, extension: chrome.runtime.getManifest().version });
+  setState(state);
+}
+
+function post(message: ToHost): void {
+  try {
+    host?.postMessage(message);
+  } catch (e) {
+    // The port closed under us; onDisconnect says why.
+  }
+}
+
+function setState(next: RecordingState): void {
+  state = next;
+  const b = badge(state);
+  chrome.action.setBadgeText({ text: b.text });
+  chrome.action.setBadgeBackgroundColor({ color: b.color });
+  chrome.action.setTitle({ title: b.title });
+  chrome.action.setIcon({ path: { 16: `icons/${b.icon}-16.png`, 32: `icons/${b.icon}-32.png` } });
+  for (const popup of popups) popup.postMessage(state);
+}
+
+function fromPopup(message: FromPopup): void {
+  if (message.type === 'pause') {
+    post({ type: message.paused ? 'pause' : 'resume' });
+  } else if (message.type === 'reconnect') {
+    connect();
+  }
+}
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === RECORDER_PORT) {
+    port.onMessage.addListener((message: FromContent) => {
+      if (!message || message.type !== 'recorder') return;
+      if (!forwards(state)) {
+        state = { ...state, dropped: state.dropped + 1 };
+        return;
+      }
+      post({ type: 'recorder', tab: port.sender?.tab?.id, frame: port.sender?.frameId, message: message.message });
+    });
+  } else if (port.name === POPUP_PORT) {
+    popups.add(port);
+    port.onDisconnect.addListener(() => popups.delete(port));
+    port.onMessage.addListener((message: FromPopup) => fromPopup(message));
+    port.postMessage(state);
+  }
+});
+
+connect();
