@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RecordCommand.class,
       LspProxyCommand.class,
+      BrowserCommand.class,
       SessionsCommand.class,
       InspectCommand.class,
       ExportCommand.class,
