@@ -1,0 +1,223 @@
+package dev.understudy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.understudy.core.store.SessionReader;
+import dev.understudy.core.store.SessionStore;
+import dev.understudy.core.store.SessionSummary;
+import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
+import dev.understudy.proto.v1.Action;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The extension's way in, for real: headless Chromium loads the unpacked extension that 'browser install'
+ * wrote, finds the native host through the manifest it wrote into the profile, starts the launcher, and the
+ * content script's messages reach a session. Input comes from DevTools {@code Input.*}, so events are
+ * trusted; the popup's pause switch is clicked like a person would.
+ */
+class BrowserExtensionEndToEndTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final String PASSWORD = "hunter2-canary-7f3a";
+  private static final String TYPED_WHILE_PAUSED = "typed-while-paused-91c2";
+  private static final String PAGE = "<!doctype html><html><head><title>Sign up</title></head><body>"
+      + "<form id='signup' onsubmit='event.preventDefault()'>"
+      + "<label for='name'>Full name</label> <input id='name'><br>"
+      + "<label for='pw'>Password</label> <input id='pw' type='password'><br>"
+      + "<button id='send' type='submit'>Create account</button></form>"
+      + "<p id='blank' style='height:200px'>Nothing here</p></body></html>";
+
+  @TempDir Path home;
+  @TempDir Path profile;
+
+  private HttpServer server;
+  private Process chromium;
+  private final List<ProcessHandle> started = new ArrayList<>();
+
+  @AfterEach
+  void stopEverything() {
+    if (chromium != null) {
+      started.addAll(chromium.descendants().toList());
+      chromium.destroyForcibly();
+    }
+    started.forEach(ProcessHandle::destroyForcibly);
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  private URI startPageServer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/form.html", exchange -> {
+      byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html");
+  }
+
+  private CdpTestClient startChromium(Path extension) throws Exception {
+    assertThat(Files.isExecutable(CHROMIUM))
+        .as("Chromium is needed: apt-get install chromium (see packages in ./run-tests)").isTrue();
+    Path userData = profile.resolve("user-data");
+    chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        "--remote-debugging-port=0", "--user-data-dir=" + userData,
+        "--load-extension=" + extension, "--disable-extensions-except=" + extension,
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "about:blank")
+        .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    Path activePort = userData.resolve("DevToolsActivePort");
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.isRegularFile(activePort) && Files.readAllLines(activePort).size() >= 2);
+    List<String> lines = Files.readAllLines(activePort);
+    return CdpTestClient.connect(URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
+  }
+
+  /** Attaches to the first target of this type whose URL starts so; returns the flat session id. */
+  private static String attach(CdpTestClient cdp, String type, String urlPrefix) throws Exception {
+    String[] targetId = new String[1];
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      for (JsonNode t : cdp.send(null, "Target.getTargets", Map.of()).path("targetInfos")) {
+        if (t.path("type").asText().equals(type) && t.path("url").asText().startsWith(urlPrefix)) {
+          targetId[0] = t.path("targetId").asText();
+          return true;
+        }
+      }
+      return false;
+    });
+    return cdp.send(null, "Target.attachToTarget", Map.of("targetId", targetId[0], "flatten", true)).path("sessionId").asText();
+  }
+
+  private static String openTab(CdpTestClient cdp, String url) throws Exception {
+    String targetId = cdp.send(null, "Target.createTarget", Map.of("url", url)).path("targetId").asText();
+    String session = cdp.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
+    cdp.send(session, "Page.enable", Map.of());
+    await().atMost(Duration.ofSeconds(30)).until(() -> cdp.evaluate(session, "document.readyState").asText().equals("complete"));
+    return session;
+  }
+
+  private static void click(CdpTestClient cdp, String session, String selector) throws Exception {
+    cdp.send(session, "Page.bringToFront", Map.of());
+    JsonNode box = cdp.evaluate(session, "(() => { const r = document.querySelector('" + selector
+        + "').getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    double x = box.get("x").asDouble();
+    double y = box.get("y").asDouble();
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      cdp.send(session, "Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+    }
+  }
+
+  private static void type(CdpTestClient cdp, String session, String text) throws Exception {
+    cdp.send(session, "Input.insertText", Map.of("text", text));
+  }
+
+  private static String badge(CdpTestClient cdp, String worker) throws Exception {
+    return cdp.evaluate(worker, "chrome.action.getBadgeText({})").asText();
+  }
+
+  @Test
+  void theExtensionRecordsThroughTheNativeHostIntoASessionAndItsPopupPausesIt() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts"); // where Chromium looks with --user-data-dir
+    CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
+    assertThat(install.exitCode()).as(install.err()).isZero();
+    URI page = startPageServer();
+
+    try (CdpTestClient cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
+      String worker = attach(cdp, "service_worker", extensionOrigin);
+      await().atMost(Duration.ofSeconds(60)).until(() -> badge(cdp, worker).equals("REC"));
+
+      String tab = openTab(cdp, page.toString());
+      click(cdp, tab, "#name");
+      type(cdp, tab, "Ada Lovelace");
+      click(cdp, tab, "#pw");
+      type(cdp, tab, PASSWORD);
+      click(cdp, tab, "#send");
+
+      // Pause with the popup's switch, as a person would; then nothing is recorded until it is switched back.
+      String popup = openTab(cdp, extensionOrigin + "popup.html");
+      await().atMost(Duration.ofSeconds(30)).until(() -> cdp.evaluate(popup, "!document.getElementById('pause').disabled").asBoolean());
+      click(cdp, popup, "#pause");
+      await().atMost(Duration.ofSeconds(30)).until(() -> badge(cdp, worker).equals("II"));
+      assertThat(cdp.evaluate(popup, "document.getElementById('status').textContent").asText()).contains("Paused");
+
+      click(cdp, tab, "#name");
+      type(cdp, tab, TYPED_WHILE_PAUSED);
+      click(cdp, tab, "#blank");
+      click(cdp, tab, "#send");
+
+      click(cdp, popup, "#pause");
+      await().atMost(Duration.ofSeconds(30)).until(() -> badge(cdp, worker).equals("REC"));
+      click(cdp, tab, "#send");
+
+      // The browser closes: the port closes, the host ends the session cleanly.
+      List<ProcessHandle> hostProcesses = chromium.descendants().filter(p -> p.info().commandLine().orElse("").contains("native-host")).toList();
+      assertThat(hostProcesses).as("the native host runs under Chromium").isNotEmpty();
+      started.addAll(hostProcesses);
+      cdp.send(null, "Browser.close", Map.of());
+      assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle host : hostProcesses) {
+        host.onExit().get(60, TimeUnit.SECONDS);
+      }
+    }
+
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<SessionSummary> sessions = store.list();
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0).closedCleanly()).isTrue();
+    List<Action> actions;
+    try (SessionReader reader = store.reader(sessions.get(0).id())) {
+      actions = reader.readAll();
+    }
+    List<Action> semantic = actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()).toList();
+    assertThat(semantic).extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
+        "value textbox 'Full name' = Ada Lovelace",
+        "value textbox 'Password' omitted",
+        "invoke button 'Create account'",
+        "pause",
+        "resume",
+        "invoke button 'Create account'");
+    assertThat(semantic).filteredOn(Action::hasInvoke).allSatisfy(a -> {
+      assertThat(a.getSource().getAdapterId()).isEqualTo("browser");
+      assertThat(a.getAttributesList()).anySatisfy(attr -> assertThat(attr.getKey() + "=" + attr.getValue()).isEqualTo("browser.transport=extension"));
+    });
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
+  }
+
+  private static String describe(Action a) {
+    if (a.hasPause()) {
+      return a.getPause().getPaused() ? "pause" : "resume";
+    }
+    String target = a.getTarget().getRole() + " '" + a.getTarget().getName() + "'";
+    if (a.hasInvoke()) {
+      return "invoke " + target;
+    }
+    return "value " + target + (a.getValueChange().getValueOmitted() ? " omitted" : " = " + a.getValueChange().getValue());
+  }
+}
