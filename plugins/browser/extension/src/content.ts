@@ -2,13 +2,13 @@
 // one port per frame (a port keeps them in order).
 import { RECORDER_PORT } from './protocol.ts';
 import type { FromContent } from './protocol.ts';
-// TEMPORARY: a stand-in for the recorder core until plugins/browser/recorder/src/recorder.ts lands on
-// this branch; then this import becomes '../../recorder/src/recorder.ts' and recorder-stub.ts goes.
-import { startRecorder } from './recorder-stub.ts';
+// The one recorder core (plugins/browser/recorder), bundled into this script by esbuild.
+import { startRecorder } from '../../recorder/src/recorder.ts';
+import type { RecorderMessage } from '../../recorder/src/recorder.ts';
 
 let port: chrome.runtime.Port | null = null;
 
-function send(message: unknown): void {
+function send(message: RecorderMessage): void {
   try {
     if (!port) {
       const opened = chrome.runtime.connect({ name: RECORDER_PORT });
@@ -25,4 +25,6 @@ function send(message: unknown): void {
   }
 }
 
-startRecorder(send, {});
+// Values, clipboard text and file names follow the recorder's defaults; the host's privacy pipeline applies the
+// policy to everything again.
+startRecorder(send);
