@@ -8,6 +8,19 @@ import { INITIAL_STATE, applyHostMessage, badge, disconnected, forwards } from '
 let state: RecordingState = { ...INITIAL_STATE };
 let host: chrome.runtime.Port | null = null;
 const popups = new Set<chrome.runtime.Port>();
+// Each tab's top-level title and URL now (a port's sender is a snapshot from when its frame connected). The
+// host permission is what lets the browser fill them in.
+const tabs = new Map<number, { title: string; url: string }>();
+
+chrome.tabs.onUpdated.addListener((id, _change, tab) => tabs.set(id, { title: tab.title ?? '', url: tab.url ?? '' }));
+chrome.tabs.onRemoved.addListener((id) => tabs.delete(id));
+
+function tabOf(sender: chrome.runtime.MessageSender | undefined): { tab?: number; tabTitle?: string; tabUrl?: string } {
+  const tab = sender?.tab;
+  if (tab?.id === undefined) return {};
+  const known = tabs.get(tab.id);
+  return { tab: tab.id, tabTitle: known?.title ?? tab.title ?? '', tabUrl: known?.url ?? tab.url ?? '' };
+}
 
 function connect(): void {
   if (host) return;
@@ -66,7 +79,7 @@ chrome.runtime.onConnect.addListener((port) => {
         state = { ...state, dropped: state.dropped + 1 };
         return;
       }
-      post({ type: 'recorder', tab: port.sender?.tab?.id, frame: port.sender?.frameId, message: message.message });
+      post({ type: 'recorder', ...tabOf(port.sender), frame: port.sender?.frameId, message: message.message });
     });
   } else if (port.name === POPUP_PORT) {
     popups.add(port);

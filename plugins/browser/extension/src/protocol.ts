@@ -16,7 +16,7 @@ export type ToHost =
   | { type: 'status' }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'recorder'; tab?: number; frame?: number; message: unknown };
+  | { type: 'recorder'; tab?: number; frame?: number; tabTitle?: string; tabUrl?: string; message: unknown };
 
 /** Host to extension. */
 export type FromHost =

@@ -4,7 +4,6 @@ import dev.understudy.api.Adapter;
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
-import dev.understudy.plugins.browser.RecorderMessageSink;
 import dev.understudy.proto.v1.Capability;
 import java.util.Objects;
 import java.util.Set;
@@ -17,8 +16,7 @@ import java.util.logging.Logger;
  * The {@value #NAME} adapter as fed by the browser extension: register it on a recording and give the
  * {@link NativeHost} its {@link #sink()}. While the adapter runs, each recorder message goes to a
  * translator made for the session from its capture context; messages that arrive before it started or
- * after it stopped are counted ({@link #ignored()}) and dropped. When the adapter stops, a translator that
- * is {@link AutoCloseable} is closed, so it can emit what it held back (text being typed, say).
+ * after it stopped are counted ({@link #ignored()}) and dropped.
  *
  * <p>One provider serves one host session. Thread-safe.
  */
@@ -28,14 +26,14 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
 
   private static final Logger logger = Logger.getLogger(ExtensionAdapterProvider.class.getName());
 
-  private final Function<CaptureContext, RecorderMessageSink> translators;
+  private final Function<CaptureContext, ExtensionMessageSink> translators;
   private final AtomicLong ignored = new AtomicLong();
-  private volatile RecorderMessageSink translator;
+  private volatile ExtensionMessageSink translator;
 
   /**
    * @param translators makes the session's translator, which emits through the given context
    */
-  public ExtensionAdapterProvider(Function<CaptureContext, RecorderMessageSink> translators) {
+  public ExtensionAdapterProvider(Function<CaptureContext, ExtensionMessageSink> translators) {
     this.translators = Objects.requireNonNull(translators, "translators");
   }
 
@@ -59,26 +57,22 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
       }
 
       @Override
-      public void stop() throws Exception {
-        RecorderMessageSink t = translator;
+      public void stop() {
         translator = null;
-        if (t instanceof AutoCloseable closeable) {
-          closeable.close();
-        }
       }
     };
   }
 
   /** Where the host hands recorder messages. */
-  public RecorderMessageSink sink() {
-    return (transport, json) -> {
-      RecorderMessageSink t = translator;
+  public ExtensionMessageSink sink() {
+    return (json, tab) -> {
+      ExtensionMessageSink t = translator;
       if (t == null) {
         ignored.incrementAndGet();
         return;
       }
       try {
-        t.accept(transport, json);
+        t.accept(json, tab);
       } catch (RuntimeException e) {
         logger.log(Level.WARNING, "browser translator failed on a message", e);
       }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.understudy.plugins.browser.RecorderMessageSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,12 +20,12 @@ import java.util.logging.Logger;
 
 /**
  * The native messaging host: reads the extension's frames from the browser until it closes the port,
- * answers control messages and hands each recorder message to a {@link RecorderMessageSink} (transport
- * {@value #TRANSPORT}). The wire protocol is in {@code docs/browser-extension.md}.
+ * answers control messages and hands each recorder message, with the tab it came from, to an
+ * {@link ExtensionMessageSink}. The wire protocol is in {@code docs/browser-extension.md}.
  *
  * <p>Extension to host: {@code hello} (first, once, with {@code protocol}), {@code status} (a query),
  * {@code pause}, {@code resume}, and {@code recorder} (with the recorder's {@code message}, as JSON text
- * or an object). Host to extension: {@code status} ({@code recording}, {@code paused}, {@code session},
+ * or an object, and the {@code tab} id, {@code tabTitle} and {@code tabUrl} it came from). Host to extension: {@code status} ({@code recording}, {@code paused}, {@code session},
  * counts) after hello, status, pause, resume and whenever {@link #sendStatus()} is called, and
  * {@code error} for every rejected message.
  *
@@ -42,7 +41,7 @@ public final class NativeHost {
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
   /** The version of the extension–host protocol this host speaks: {@value}. */
   public static final int PROTOCOL = 1;
-  /** The transport name given to the sink: {@value}. */
+  /** The transport name of messages that come through the host: {@value}. */
   public static final String TRANSPORT = "extension";
 
   private static final Logger logger = Logger.getLogger(NativeHost.class.getName());
@@ -61,7 +60,7 @@ public final class NativeHost {
 
   private final FrameReader reader;
   private final FrameWriter writer;
-  private final RecorderMessageSink sink;
+  private final ExtensionMessageSink sink;
   private final PauseSwitch pauseSwitch;
   private final String session;
   private final String hostVersion;
@@ -88,7 +87,7 @@ public final class NativeHost {
    * A builder for a host reading the browser's frames from {@code fromBrowser} (the process's stdin)
    * and writing to {@code toBrowser} (its stdout), handing recorder messages to {@code sink}.
    */
-  public static Builder builder(InputStream fromBrowser, OutputStream toBrowser, RecorderMessageSink sink) {
+  public static Builder builder(InputStream fromBrowser, OutputStream toBrowser, ExtensionMessageSink sink) {
     return new Builder(fromBrowser, toBrowser, sink);
   }
 
@@ -192,11 +191,22 @@ public final class NativeHost {
     }
     recorderMessages.incrementAndGet();
     try {
-      sink.accept(TRANSPORT, text);
+      sink.accept(text, tab(node));
     } catch (RuntimeException e) {
       // The sink promises not to throw; if it does, the session still goes on.
       logger.log(Level.WARNING, "recorder message sink failed", e);
     }
+  }
+
+  /** The tab a recorder message names, if it names one by a whole number. */
+  private static ExtensionTab tab(JsonNode node) {
+    JsonNode id = node.get("tab");
+    if (id == null || !id.canConvertToLong() || !id.isIntegralNumber()) {
+      return null;
+    }
+    JsonNode title = node.path("tabTitle");
+    JsonNode url = node.path("tabUrl");
+    return new ExtensionTab(id.asLong(), title.isTextual() ? title.asText() : "", url.isTextual() ? url.asText() : "");
   }
 
   /**
@@ -296,14 +306,14 @@ public final class NativeHost {
   public static final class Builder {
     private final InputStream in;
     private final OutputStream out;
-    private final RecorderMessageSink sink;
+    private final ExtensionMessageSink sink;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private ByteOrder order = ByteOrder.nativeOrder();
     private PauseSwitch pauseSwitch = PauseSwitch.remembering();
     private String session = "";
     private String hostVersion = "understudy";
 
-    private Builder(InputStream in, OutputStream out, RecorderMessageSink sink) {
+    private Builder(InputStream in, OutputStream out, ExtensionMessageSink sink) {
       this.in = Objects.requireNonNull(in, "fromBrowser");
       this.out = Objects.requireNonNull(out, "toBrowser");
       this.sink = Objects.requireNonNull(sink, "sink");

@@ -22,13 +22,14 @@ class NativeHostTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> delivered = new ArrayList<>();
+  private final List<ExtensionTab> tabs = new ArrayList<>();
   private final ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
   private final PauseSwitch pauseSwitch = PauseSwitch.remembering();
 
   private NativeHost host(Frames input) {
-    return NativeHost.builder(new ByteArrayInputStream(input.bytes()), toBrowser, (transport, json) -> {
-      assertThat(transport).isEqualTo("extension");
+    return NativeHost.builder(new ByteArrayInputStream(input.bytes()), toBrowser, (json, tab) -> {
       delivered.add(json);
+      tabs.add(tab);
     }).byteOrder(ByteOrder.LITTLE_ENDIAN).pauseSwitch(pauseSwitch).session("s-1").hostVersion("understudy test")
         .maxMessageBytes(4096).build();
   }
@@ -64,6 +65,16 @@ class NativeHostTest {
     assertThat(replies()).hasSize(1); // recorder messages are not acknowledged one by one
     assertThat(host.recorderMessages()).isEqualTo(2);
     assertThat(host.errorCount()).isZero();
+  }
+
+  @Test
+  void passesTheTabTheBackgroundNamed() throws IOException {
+    host(new Frames().json(HELLO)
+        .json("{\"type\":\"recorder\",\"tab\":7,\"frame\":2,\"tabTitle\":\"Shop\",\"tabUrl\":\"https://shop.example/\",\"message\":{}}")
+        .json("{\"type\":\"recorder\",\"tab\":8,\"message\":{}}")
+        .json("{\"type\":\"recorder\",\"tab\":\"nine\",\"tabTitle\":\"x\",\"message\":{}}")
+        .json("{\"type\":\"recorder\",\"tab\":1.5,\"message\":{}}")).run();
+    assertThat(tabs).containsExactly(new ExtensionTab(7, "Shop", "https://shop.example/"), new ExtensionTab(8, "", ""), null, null);
   }
 
   @Test
@@ -175,7 +186,7 @@ class NativeHostTest {
   void aSinkThatThrowsDoesNotEndTheSession() throws IOException {
     byte[] in = new Frames().json(HELLO).json(recorder("{\"n\":1}")).json(recorder("{\"n\":2}")).bytes();
     List<String> seen = new ArrayList<>();
-    NativeHost host = NativeHost.builder(new ByteArrayInputStream(in), toBrowser, (t, json) -> {
+    NativeHost host = NativeHost.builder(new ByteArrayInputStream(in), toBrowser, (json, tab) -> {
       seen.add(json);
       throw new IllegalStateException("boom");
     }).byteOrder(ByteOrder.LITTLE_ENDIAN).build();
