@@ -6,9 +6,7 @@ import dev.understudy.core.consent.ConsentLedger;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.plugins.browser.nativehost.ExtensionAdapterProvider;
 import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
-import dev.understudy.plugins.browser.nativehost.ExtensionMessageSink;
 import dev.understudy.plugins.browser.nativehost.HostManifest;
-import dev.understudy.plugins.browser.nativehost.InterimTranslator;
 import dev.understudy.plugins.browser.nativehost.NativeHost;
 import dev.understudy.plugins.browser.nativehost.PauseSwitch;
 import java.io.File;
@@ -225,9 +223,7 @@ final class BrowserCommand implements Runnable {
         NativeHost.refuse(out, why);
         throw new CliException(ExitCodes.NO_CONSENT, why + " — nothing was recorded");
       }
-      // TEMPORARY: the interim translator until the real one (RecorderTranslator) is merged from branch 'browser'.
-      ExtensionAdapterProvider provider = new ExtensionAdapterProvider(
-          context -> ExtensionMessageSink.of(new InterimTranslator(context)));
+      ExtensionAdapterProvider provider = new ExtensionAdapterProvider();
       String version = BrowserCommand.class.getPackage().getImplementationVersion();
       version = version == null ? "dev" : version;
       Recording recording = Recording.builder().storeDirectory(home.sessions()).policy(policy).consent(ledger)

@@ -41,12 +41,18 @@ class BrowserExtensionEndToEndTest {
       + "<label for='name'>Full name</label> <input id='name'><br>"
       + "<label for='pw'>Password</label> <input id='pw' type='password'><br>"
       + "<button id='send' type='submit'>Create account</button></form>"
-      + "<p id='blank' style='height:200px'>Nothing here</p></body></html>";
+      + "<p id='blank' style='height:100px'>Nothing here</p>"
+      + "<iframe id='widget' src='FRAME_URL' style='position:absolute;left:20px;top:300px;width:300px;height:100px;border:0'>"
+      + "</iframe></body></html>";
+  /** A frame from another origin (another port): its actions belong to the tab's page all the same. */
+  private static final String FRAME = "<!doctype html><html><head><title>Widget</title></head><body style='margin:0'>"
+      + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
+      + "</body></html>";
 
   @TempDir Path home;
   @TempDir Path profile;
 
-  private HttpServer server;
+  private final List<HttpServer> servers = new ArrayList<>();
   private Process chromium;
   private final List<ProcessHandle> started = new ArrayList<>();
 
@@ -57,15 +63,15 @@ class BrowserExtensionEndToEndTest {
       chromium.destroyForcibly();
     }
     started.forEach(ProcessHandle::destroyForcibly);
-    if (server != null) {
-      server.stop(0);
-    }
+    servers.forEach(s -> s.stop(0));
   }
 
-  private URI startPageServer() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/form.html", exchange -> {
-      byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+  /** Serves one page on 127.0.0.1 on an ephemeral port; returns its URL. */
+  private URI serve(String path, String html) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    servers.add(server);
+    server.createContext(path, exchange -> {
+      byte[] body = html.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -73,7 +79,7 @@ class BrowserExtensionEndToEndTest {
       }
     });
     server.start();
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/form.html");
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
   private CdpTestClient startChromium(Path extension) throws Exception {
@@ -116,11 +122,13 @@ class BrowserExtensionEndToEndTest {
   }
 
   private static void click(CdpTestClient cdp, String session, String selector) throws Exception {
-    cdp.send(session, "Page.bringToFront", Map.of());
     JsonNode box = cdp.evaluate(session, "(() => { const r = document.querySelector('" + selector
         + "').getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
-    double x = box.get("x").asDouble();
-    double y = box.get("y").asDouble();
+    clickAt(cdp, session, box.get("x").asDouble(), box.get("y").asDouble());
+  }
+
+  private static void clickAt(CdpTestClient cdp, String session, double x, double y) throws Exception {
+    cdp.send(session, "Page.bringToFront", Map.of());
     for (String type : List.of("mousePressed", "mouseReleased")) {
       cdp.send(session, "Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
     }
@@ -140,7 +148,8 @@ class BrowserExtensionEndToEndTest {
     Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts"); // where Chromium looks with --user-data-dir
     CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
     assertThat(install.exitCode()).as(install.err()).isZero();
-    URI page = startPageServer();
+    URI frame = serve("/widget.html", FRAME);
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", frame.toString()));
 
     try (CdpTestClient cdp = startChromium(home.resolve("browser").resolve("extension"))) {
       String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
@@ -153,6 +162,8 @@ class BrowserExtensionEndToEndTest {
       click(cdp, tab, "#pw");
       type(cdp, tab, PASSWORD);
       click(cdp, tab, "#send");
+      // The button inside the cross-origin frame, where the iframe puts it (300 + 10 + 30 / 2).
+      clickAt(cdp, tab, 20 + 10 + 60, 300 + 10 + 15);
 
       // Pause with the popup's switch, as a person would; then nothing is recorded until it is switched back.
       String popup = openTab(cdp, extensionOrigin + "popup.html");
@@ -193,14 +204,23 @@ class BrowserExtensionEndToEndTest {
     assertThat(semantic).extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
         "value textbox 'Full name' = Ada Lovelace",
         "value textbox 'Password' omitted",
-        "invoke button 'Create account'",
+        "click button 'Create account'",
+        "submit form ''",
+        "click button 'Frame action'",
         "pause",
         "resume",
-        "invoke button 'Create account'");
-    assertThat(semantic).filteredOn(Action::hasInvoke).allSatisfy(a -> {
+        "click button 'Create account'",
+        "submit form ''");
+    // Every action belongs to the tab's page, also the one in the other origin's frame (the policy judges the
+    // site the person is on); the frame's own URL is an attribute.
+    assertThat(semantic).filteredOn(a -> !a.hasPause()).allSatisfy(a -> {
       assertThat(a.getSource().getAdapterId()).isEqualTo("browser");
-      assertThat(a.getAttributesList()).anySatisfy(attr -> assertThat(attr.getKey() + "=" + attr.getValue()).isEqualTo("browser.transport=extension"));
+      assertThat(a.getSource().getDocument()).isEqualTo(page.toString());
+      assertThat(a.getSource().getWindowTitle()).isEqualTo("Sign up");
+      assertThat(attributes(a)).contains("browser.transport=extension");
     });
+    assertThat(semantic).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
+        .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + frame));
     StringBuilder stored = new StringBuilder();
     try (var files = Files.walk(home)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -210,13 +230,17 @@ class BrowserExtensionEndToEndTest {
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
+  private static List<String> attributes(Action a) {
+    return a.getAttributesList().stream().map(attr -> attr.getKey() + "=" + attr.getValue()).toList();
+  }
+
   private static String describe(Action a) {
     if (a.hasPause()) {
       return a.getPause().getPaused() ? "pause" : "resume";
     }
     String target = a.getTarget().getRole() + " '" + a.getTarget().getName() + "'";
     if (a.hasInvoke()) {
-      return "invoke " + target;
+      return a.getInvoke().getMethod().name().replace("INVOKE_METHOD_", "").toLowerCase(java.util.Locale.ROOT) + " " + target;
     }
     return "value " + target + (a.getValueChange().getValueOmitted() ? " omitted" : " = " + a.getValueChange().getValue());
   }

@@ -4,6 +4,9 @@ import dev.understudy.api.Adapter;
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
+import dev.understudy.plugins.browser.BrowserAdapterProvider;
+import dev.understudy.plugins.browser.RecorderTranslator;
+import dev.understudy.plugins.browser.TabContext;
 import dev.understudy.proto.v1.Capability;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +18,9 @@ import java.util.logging.Logger;
 /**
  * The {@value #NAME} adapter as fed by the browser extension: register it on a recording and give the
  * {@link NativeHost} its {@link #sink()}. While the adapter runs, each recorder message goes to a
- * translator made for the session from its capture context; messages that arrive before it started or
- * after it stopped are counted ({@link #ignored()}) and dropped.
+ * translator made for the session from its capture context (by default the {@link RecorderTranslator}
+ * the DevTools way in uses too, with transport {@value NativeHost#TRANSPORT} and the message's tab);
+ * messages that arrive before it started or after it stopped are counted ({@link #ignored()}) and dropped.
  *
  * <p>One provider serves one host session. Thread-safe.
  */
@@ -30,6 +34,11 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
   private final AtomicLong ignored = new AtomicLong();
   private volatile ExtensionMessageSink translator;
 
+  /** The provider with the browser's {@link RecorderTranslator}. */
+  public ExtensionAdapterProvider() {
+    this(ExtensionAdapterProvider::recorderTranslator);
+  }
+
   /**
    * @param translators makes the session's translator, which emits through the given context
    */
@@ -42,10 +51,16 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
     return NAME;
   }
 
+  /** The same as the DevTools way in: both run the one recorder and translator. */
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT,
-        Capability.CAPABILITY_TITLES, Capability.CAPABILITY_FILE_NAMES);
+    return new BrowserAdapterProvider().capabilities();
+  }
+
+  private static ExtensionMessageSink recorderTranslator(CaptureContext context) {
+    RecorderTranslator translator = new RecorderTranslator(context.emitter());
+    return (json, tab) -> translator.accept(NativeHost.TRANSPORT, json,
+        tab == null ? null : new TabContext("extension-tab-" + tab.id(), tab.title(), tab.url()));
   }
 
   @Override

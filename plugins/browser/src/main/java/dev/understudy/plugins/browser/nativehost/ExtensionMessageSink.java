@@ -1,8 +1,5 @@
 package dev.understudy.plugins.browser.nativehost;
 
-import dev.understudy.plugins.browser.RecorderMessageSink;
-import java.util.Objects;
-
 /**
  * Where the {@link NativeHost} hands each recorder message, with the tab it came from.
  *
@@ -18,10 +15,4 @@ public interface ExtensionMessageSink {
    * @param tab the tab it came from; {@code null} when the extension did not say
    */
   void accept(String json, ExtensionTab tab);
-
-  /** A sink that hands the message text on with transport {@value NativeHost#TRANSPORT}, without the tab. */
-  static ExtensionMessageSink of(RecorderMessageSink sink) {
-    Objects.requireNonNull(sink, "sink");
-    return (json, tab) -> sink.accept(NativeHost.TRANSPORT, json);
-  }
 }
