@@ -2,7 +2,7 @@
 // every frame hand it the recorder's messages; it passes them on unless capture is paused, keeps the action
 // button's badge in step with the host's status, and serves the popup's pause switch.
 import { HOST_NAME, POPUP_PORT, PROTOCOL, RECORDER_PORT } from './protocol.ts';
-import type { FromContent, FromHost, FromPopup, RecordingState, ToHost } from './protocol.ts';
+import type { FromContent, FromHost, FromPopup, OptionsRequest, RecordingState, ToHost } from './protocol.ts';
 import { INITIAL_STATE, applyHostMessage, badge, disconnected, forwards } from './state.ts';
 
 let state: RecordingState = { ...INITIAL_STATE };
@@ -67,7 +67,12 @@ function fromPopup(message: FromPopup): void {
   if (message.type === 'pause') {
     post({ type: message.paused ? 'pause' : 'resume' });
   } else if (message.type === 'reconnect') {
-    connect();
+    // A frame's recorder asks once, as it starts, what it may send under the policy.
+chrome.runtime.onMessage.addListener((message: OptionsRequest, _sender, reply) => {
+  if (message?.type === 'recorder-options') reply(state.options);
+});
+
+connect();
   }
 }
 
@@ -87,6 +92,11 @@ chrome.runtime.onConnect.addListener((port) => {
     port.onMessage.addListener((message: FromPopup) => fromPopup(message));
     port.postMessage(state);
   }
+});
+
+// A frame's recorder asks once, as it starts, what it may send under the policy.
+chrome.runtime.onMessage.addListener((message: OptionsRequest, _sender, reply) => {
+  if (message?.type === 'recorder-options') reply(state.options);
 });
 
 connect();

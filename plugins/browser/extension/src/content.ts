@@ -1,10 +1,10 @@
 // The content script: the page recorder in this frame, its messages handed to the background worker over
 // one port per frame (a port keeps them in order).
 import { RECORDER_PORT } from './protocol.ts';
-import type { FromContent } from './protocol.ts';
+import type { FromContent, OptionsRequest } from './protocol.ts';
 // The one recorder core (plugins/browser/recorder), bundled into this script by esbuild.
 import { startRecorder } from '../../recorder/src/recorder.ts';
-import type { RecorderMessage } from '../../recorder/src/recorder.ts';
+import type { RecorderMessage, RecorderOptions } from '../../recorder/src/recorder.ts';
 
 let port: chrome.runtime.Port | null = null;
 
@@ -25,6 +25,11 @@ function send(message: RecorderMessage): void {
   }
 }
 
-// Values, clipboard text and file names follow the recorder's defaults; the host's privacy pipeline applies the
-// policy to everything again.
-startRecorder(send);
+// The recorder starts with what the policy lets it send (values, clipboard text, file names), as the host told
+// the background; with the recorder's own defaults when the host has not said yet. The host's privacy pipeline
+// applies the policy to everything again.
+const request: OptionsRequest = { type: 'recorder-options' };
+chrome.runtime.sendMessage(request).then(
+  (options: RecorderOptions | null) => startRecorder(send, options ?? undefined),
+  () => startRecorder(send),
+);

@@ -30,6 +30,8 @@ export type FromHost =
       received?: number;
       errors?: number;
       error?: string;
+      /** What the page recorder may send under the policy (RecorderOptions). */
+      options?: Record<string, unknown>;
     }
   | { type: 'error'; reason: string; detail: string; errors: number };
 
@@ -49,13 +51,20 @@ export interface RecordingState {
   dropped: number;
   /** Why it does not record, when it does not. */
   error: string;
+  /** The recorder options the host gave; null before it gave any. */
+  options: Record<string, unknown> | null;
 }
 
 /** Popup to background. */
 export type FromPopup = { type: 'pause'; paused: boolean } | { type: 'reconnect' };
 
-/** Content script to background. */
+/** Content script to background, over its port. */
 export interface FromContent {
   type: 'recorder';
   message: unknown;
+}
+
+/** Content script to background, once at start (answered with the options, or null). */
+export interface OptionsRequest {
+  type: 'recorder-options';
 }

@@ -10,6 +10,7 @@ export const INITIAL_STATE: RecordingState = {
   errors: 0,
   dropped: 0,
   error: '',
+  options: null,
 };
 
 /** The state after a message from the host. */
@@ -23,6 +24,7 @@ export function applyHostMessage(state: RecordingState, message: FromHost): Reco
       received: typeof message.received === 'number' ? message.received : state.received,
       errors: typeof message.errors === 'number' ? message.errors : state.errors,
       error: typeof message.error === 'string' ? message.error : '',
+      options: message.options && typeof message.options === 'object' ? message.options : state.options,
     };
   }
   if (message.type === 'error') {

@@ -43,6 +43,13 @@ test('keeps the host reason when the port then closes, else the browser reason',
   assert.match(badge(missing).title, /not found/);
 });
 
+test('keeps the recorder options the host gives', () => {
+  const s = applyHostMessage(connected, status({ options: { textContent: false, fileNames: false } }));
+  assert.deepEqual(s.options, { textContent: false, fileNames: false });
+  assert.deepEqual(applyHostMessage(s, status({})).options, { textContent: false, fileNames: false });
+  assert.equal(INITIAL_STATE.options, null);
+});
+
 test('counts rejections the host reports', () => {
   const s = applyHostMessage(connected, { type: 'error', reason: 'malformed', detail: 'x', errors: 3 });
   assert.equal(s.errors, 3);

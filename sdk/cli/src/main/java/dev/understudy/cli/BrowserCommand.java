@@ -233,6 +233,7 @@ final class BrowserCommand implements Runnable {
           .pauseSwitch(pauseSwitch(recording))
           .session(recording.sessionIdText())
           .hostVersion("understudy " + version)
+          .recorderOptions(provider.recorderOptions())
           .build();
       // The browser ends a host with SIGTERM when it shuts down: the session still ends cleanly.
       Thread hook = new Thread(recording::close, "understudy-native-host-stop");

@@ -8,6 +8,7 @@ import dev.understudy.plugins.browser.BrowserAdapterProvider;
 import dev.understudy.plugins.browser.RecorderTranslator;
 import dev.understudy.plugins.browser.TabContext;
 import dev.understudy.proto.v1.Capability;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,7 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
   private final Function<CaptureContext, ExtensionMessageSink> translators;
   private final AtomicLong ignored = new AtomicLong();
   private volatile ExtensionMessageSink translator;
+  private volatile Map<String, Object> recorderOptions = Map.of();
 
   /** The provider with the browser's {@link RecorderTranslator}. */
   public ExtensionAdapterProvider() {
@@ -68,6 +70,10 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
     return new Adapter() {
       @Override
       public void start(CaptureContext context) {
+        recorderOptions = Map.of(
+            "textContent", context.policy().allows(Capability.CAPABILITY_TEXT_CONTENT),
+            "clipboardContent", context.policy().allows(Capability.CAPABILITY_CLIPBOARD_CONTENT),
+            "fileNames", context.policy().allows(Capability.CAPABILITY_FILE_NAMES));
         translator = Objects.requireNonNull(translators.apply(context), "translator");
       }
 
@@ -92,6 +98,15 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
         logger.log(Level.WARNING, "browser translator failed on a message", e);
       }
     };
+  }
+
+  /**
+   * What the page recorder may send under the session's policy ({@code textContent},
+   * {@code clipboardContent}, {@code fileNames}), for the host to give the extension; empty until the
+   * adapter started. The runtime enforces the policy again on every action.
+   */
+  public Map<String, Object> recorderOptions() {
+    return recorderOptions;
   }
 
   /** Messages that arrived while the adapter was not running. */

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * <p>Extension to host: {@code hello} (first, once, with {@code protocol}), {@code status} (a query),
  * {@code pause}, {@code resume}, and {@code recorder} (with the recorder's {@code message}, as JSON text
  * or an object, and the {@code tab} id, {@code tabTitle} and {@code tabUrl} it came from). Host to extension: {@code status} ({@code recording}, {@code paused}, {@code session},
- * counts) after hello, status, pause, resume and whenever {@link #sendStatus()} is called, and
+ * counts, the recorder {@code options}) after hello, status, pause, resume and whenever
+ * {@link #sendStatus()} is called, and
  * {@code error} for every rejected message.
  *
  * <p>Bad input never ends the session: every rejection is counted ({@link #errors()}) and answered, and
@@ -64,6 +65,7 @@ public final class NativeHost {
   private final PauseSwitch pauseSwitch;
   private final String session;
   private final String hostVersion;
+  private final Map<String, ?> recorderOptions;
   private final Map<HostError, AtomicLong> errors = new EnumMap<>(HostError.class);
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong recorderMessages = new AtomicLong();
@@ -78,6 +80,7 @@ public final class NativeHost {
     this.pauseSwitch = b.pauseSwitch;
     this.session = b.session;
     this.hostVersion = b.hostVersion;
+    this.recorderOptions = b.recorderOptions;
     for (HostError e : HostError.values()) {
       errors.put(e, new AtomicLong());
     }
@@ -223,6 +226,7 @@ public final class NativeHost {
         .put("paused", pauseSwitch.paused())
         .put("received", recorderMessages.get())
         .put("errors", errorCount());
+    status.set("options", JSON.valueToTree(recorderOptions));
     if (stoppedBecause != null) {
       status.put("error", stoppedBecause);
     }
@@ -312,6 +316,7 @@ public final class NativeHost {
     private PauseSwitch pauseSwitch = PauseSwitch.remembering();
     private String session = "";
     private String hostVersion = "understudy";
+    private Map<String, ?> recorderOptions = Map.of();
 
     private Builder(InputStream in, OutputStream out, ExtensionMessageSink sink) {
       this.in = Objects.requireNonNull(in, "fromBrowser");
@@ -349,6 +354,15 @@ public final class NativeHost {
     /** The host's name and version reported in status messages; default {@code understudy}. */
     public Builder hostVersion(String hostVersion) {
       this.hostVersion = Objects.requireNonNull(hostVersion, "hostVersion");
+      return this;
+    }
+
+    /**
+     * The options the extension starts the page recorder with, sent in every status message (see
+     * {@link ExtensionAdapterProvider#recorderOptions()}); default none, so the recorder's own defaults.
+     */
+    public Builder recorderOptions(Map<String, ?> recorderOptions) {
+      this.recorderOptions = Map.copyOf(Objects.requireNonNull(recorderOptions, "recorderOptions"));
       return this;
     }
 

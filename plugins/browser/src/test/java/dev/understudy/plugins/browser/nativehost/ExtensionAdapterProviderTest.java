@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.understudy.api.Adapter;
 import dev.understudy.api.CaptureContext;
+import dev.understudy.proto.v1.Capability;
 import dev.understudy.testing.RecordingCaptureContext;
+import dev.understudy.testing.TestPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtensionAdapterProviderTest {
@@ -46,6 +49,16 @@ class ExtensionAdapterProviderTest {
     provider.create(null).start(RecordingCaptureContext.builder().build());
     provider.sink().accept("{}", null);
     assertThat(provider.ignored()).isZero();
+  }
+
+  @Test
+  void givesTheRecorderTheOptionsThePolicyAllows() throws Exception {
+    ExtensionAdapterProvider provider = provider();
+    assertThat(provider.recorderOptions()).isEmpty();
+    provider.create(null).start(RecordingCaptureContext.builder()
+        .policy(TestPolicy.allowing(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT)).build());
+    assertThat(provider.recorderOptions())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("textContent", true, "clipboardContent", false, "fileNames", false));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The host's protocol: hello first, status answers, pause and resume, and every kind of bad input. */
@@ -31,7 +32,7 @@ class NativeHostTest {
       delivered.add(json);
       tabs.add(tab);
     }).byteOrder(ByteOrder.LITTLE_ENDIAN).pauseSwitch(pauseSwitch).session("s-1").hostVersion("understudy test")
-        .maxMessageBytes(4096).build();
+        .recorderOptions(Map.of("textContent", false)).maxMessageBytes(4096).build();
   }
 
   private List<JsonNode> replies() {
@@ -62,6 +63,7 @@ class NativeHostTest {
     assertThat(status.get("paused").asBoolean()).isFalse();
     assertThat(status.get("session").asText()).isEqualTo("s-1");
     assertThat(status.get("host").asText()).isEqualTo("understudy test");
+    assertThat(status.get("options").toString()).isEqualTo("{\"textContent\":false}");
     assertThat(replies()).hasSize(1); // recorder messages are not acknowledged one by one
     assertThat(host.recorderMessages()).isEqualTo(2);
     assertThat(host.errorCount()).isZero();
