@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
+import dev.understudy.plugins.browser.cdp.CdpConnection;
 import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
 import dev.understudy.proto.v1.Action;
 import java.io.OutputStream;
@@ -82,7 +84,7 @@ class BrowserExtensionEndToEndTest {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  private CdpTestClient startChromium(Path extension) throws Exception {
+  private CdpConnection startChromium(Path extension) throws Exception {
     assertThat(Files.isExecutable(CHROMIUM))
         .as("Chromium is needed: apt-get install chromium (see packages in ./run-tests)").isTrue();
     Path userData = profile.resolve("user-data");
@@ -95,14 +97,29 @@ class BrowserExtensionEndToEndTest {
     Path activePort = userData.resolve("DevToolsActivePort");
     await().atMost(Duration.ofSeconds(60)).until(() -> Files.isRegularFile(activePort) && Files.readAllLines(activePort).size() >= 2);
     List<String> lines = Files.readAllLines(activePort);
-    return CdpTestClient.connect(URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
+    return CdpConnection.connect(URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
+  }
+
+  /** A DevTools command to the browser, or to a target when {@code session} is not null; its result. */
+  private static JsonNode call(CdpConnection cdp, String session, String method, Map<String, ?> params) throws Exception {
+    ObjectNode p = cdp.json().valueToTree(params);
+    return cdp.call(method, p, session, Duration.ofSeconds(30));
+  }
+
+  /** The value of an expression (a promise is awaited) in a target. */
+  private static JsonNode evaluate(CdpConnection cdp, String session, String expression) throws Exception {
+    JsonNode r = call(cdp, session, "Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true, "returnByValue", true));
+    if (r.has("exceptionDetails")) {
+      throw new IllegalStateException("evaluation failed: " + r.get("exceptionDetails"));
+    }
+    return r.path("result").path("value");
   }
 
   /** Attaches to the first target of this type whose URL starts so; returns the flat session id. */
-  private static String attach(CdpTestClient cdp, String type, String urlPrefix) throws Exception {
+  private static String attach(CdpConnection cdp, String type, String urlPrefix) throws Exception {
     String[] targetId = new String[1];
     await().atMost(Duration.ofSeconds(60)).until(() -> {
-      for (JsonNode t : cdp.send(null, "Target.getTargets", Map.of()).path("targetInfos")) {
+      for (JsonNode t : call(cdp, null, "Target.getTargets", Map.of()).path("targetInfos")) {
         if (t.path("type").asText().equals(type) && t.path("url").asText().startsWith(urlPrefix)) {
           targetId[0] = t.path("targetId").asText();
           return true;
@@ -110,36 +127,36 @@ class BrowserExtensionEndToEndTest {
       }
       return false;
     });
-    return cdp.send(null, "Target.attachToTarget", Map.of("targetId", targetId[0], "flatten", true)).path("sessionId").asText();
+    return call(cdp, null, "Target.attachToTarget", Map.of("targetId", targetId[0], "flatten", true)).path("sessionId").asText();
   }
 
-  private static String openTab(CdpTestClient cdp, String url) throws Exception {
-    String targetId = cdp.send(null, "Target.createTarget", Map.of("url", url)).path("targetId").asText();
-    String session = cdp.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
-    cdp.send(session, "Page.enable", Map.of());
-    await().atMost(Duration.ofSeconds(30)).until(() -> cdp.evaluate(session, "document.readyState").asText().equals("complete"));
+  private static String openTab(CdpConnection cdp, String url) throws Exception {
+    String targetId = call(cdp, null, "Target.createTarget", Map.of("url", url)).path("targetId").asText();
+    String session = call(cdp, null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
+    call(cdp, session, "Page.enable", Map.of());
+    await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, session, "document.readyState").asText().equals("complete"));
     return session;
   }
 
-  private static void click(CdpTestClient cdp, String session, String selector) throws Exception {
-    JsonNode box = cdp.evaluate(session, "(() => { const r = document.querySelector('" + selector
+  private static void click(CdpConnection cdp, String session, String selector) throws Exception {
+    JsonNode box = evaluate(cdp, session, "(() => { const r = document.querySelector('" + selector
         + "').getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
     clickAt(cdp, session, box.get("x").asDouble(), box.get("y").asDouble());
   }
 
-  private static void clickAt(CdpTestClient cdp, String session, double x, double y) throws Exception {
-    cdp.send(session, "Page.bringToFront", Map.of());
+  private static void clickAt(CdpConnection cdp, String session, double x, double y) throws Exception {
+    call(cdp, session, "Page.bringToFront", Map.of());
     for (String type : List.of("mousePressed", "mouseReleased")) {
-      cdp.send(session, "Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+      call(cdp, session, "Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
     }
   }
 
-  private static void type(CdpTestClient cdp, String session, String text) throws Exception {
-    cdp.send(session, "Input.insertText", Map.of("text", text));
+  private static void type(CdpConnection cdp, String session, String text) throws Exception {
+    call(cdp, session, "Input.insertText", Map.of("text", text));
   }
 
-  private static String badge(CdpTestClient cdp, String worker) throws Exception {
-    return cdp.evaluate(worker, "chrome.action.getBadgeText({})").asText();
+  private static String badge(CdpConnection cdp, String worker) throws Exception {
+    return evaluate(cdp, worker, "chrome.action.getBadgeText({})").asText();
   }
 
   @Test
@@ -151,7 +168,7 @@ class BrowserExtensionEndToEndTest {
     URI frame = serve("/widget.html", FRAME);
     URI page = serve("/form.html", PAGE.replace("FRAME_URL", frame.toString()));
 
-    try (CdpTestClient cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
       String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
       String worker = attach(cdp, "service_worker", extensionOrigin);
       await().atMost(Duration.ofSeconds(60)).until(() -> badge(cdp, worker).equals("REC"));
@@ -167,10 +184,10 @@ class BrowserExtensionEndToEndTest {
 
       // Pause with the popup's switch, as a person would; then nothing is recorded until it is switched back.
       String popup = openTab(cdp, extensionOrigin + "popup.html");
-      await().atMost(Duration.ofSeconds(30)).until(() -> cdp.evaluate(popup, "!document.getElementById('pause').disabled").asBoolean());
+      await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, popup, "!document.getElementById('pause').disabled").asBoolean());
       click(cdp, popup, "#pause");
       await().atMost(Duration.ofSeconds(30)).until(() -> badge(cdp, worker).equals("II"));
-      assertThat(cdp.evaluate(popup, "document.getElementById('status').textContent").asText()).contains("Paused");
+      assertThat(evaluate(cdp, popup, "document.getElementById('status').textContent").asText()).contains("Paused");
 
       click(cdp, tab, "#name");
       type(cdp, tab, TYPED_WHILE_PAUSED);
@@ -185,7 +202,7 @@ class BrowserExtensionEndToEndTest {
       List<ProcessHandle> hostProcesses = chromium.descendants().filter(p -> p.info().commandLine().orElse("").contains("native-host")).toList();
       assertThat(hostProcesses).as("the native host runs under Chromium").isNotEmpty();
       started.addAll(hostProcesses);
-      cdp.send(null, "Browser.close", Map.of());
+      cdp.send("Browser.close", cdp.params(), null); // the browser may close the connection before it answers
       assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
       for (ProcessHandle host : hostProcesses) {
         host.onExit().get(60, TimeUnit.SECONDS);
