@@ -55,7 +55,7 @@ final class BrowserCommand implements Runnable {
 
   /** The home: --home given after the subcommand, else before it, else the environment's. */
   Home home(HomeOption own) {
-    return Home.resolve(own.home != null ? own.home : homeOption.home, root.env);
+    return own.resolve(root, homeOption);
   }
 
   @Override
