@@ -39,8 +39,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "browser", mixinStandardHelpOptions = true,
     description = {
       "Record web pages through the Understudy browser extension and its native messaging host.",
-      "'understudy browser install' sets it up; the browser then starts 'understudy browser native-host'",
-      "itself whenever the extension runs. Recording needs consent: 'understudy consent grant --adapter browser'."
+      "'understudy browser install' sets it up; the browser then starts 'understudy browser native-host' itself",
+      "whenever the extension runs. Recording needs consent: 'understudy consent grant --adapter browser'."
     },
     subcommands = {BrowserCommand.Install.class, BrowserCommand.NativeHostCommand.class})
 final class BrowserCommand implements Runnable {
@@ -71,9 +71,9 @@ final class BrowserCommand implements Runnable {
   /** {@code browser install}. */
   @Command(name = "install", mixinStandardHelpOptions = true,
       description = {
-        "Install the native messaging host for the browser extension: write the host manifest",
-        "(dev.understudy.host) where the browser looks for it, a launcher that runs this tool's",
-        "'browser native-host', and the unpacked extension under <home>/browser/extension."
+        "Install the extension's native messaging host for Chromium, Chrome or Firefox.",
+        "Writes the host manifest (dev.understudy.host) where the browser looks for it, a launcher that runs",
+        "this tool's 'browser native-host', and the unpacked extension under <home>/browser/extension."
       })
   static final class Install implements Callable<Integer> {
     @ParentCommand BrowserCommand parent;
@@ -178,10 +178,10 @@ final class BrowserCommand implements Runnable {
   /** {@code browser native-host}: what the browser starts. */
   @Command(name = "native-host", mixinStandardHelpOptions = true,
       description = {
-        "Be the native messaging host: the browser starts this (through the launcher 'browser install' wrote)",
-        "when the extension connects, and talks to it in length-prefixed JSON on stdin and stdout. Records one",
-        "session until the browser closes the connection. Needs consent for adapter 'browser'.",
-        "Nothing but messages to the browser is written to stdout; everything else goes to stderr."
+        "Be the native messaging host; the browser runs this, not people.",
+        "The browser starts it (through the launcher 'browser install' wrote) when the extension connects, and",
+        "talks to it in length-prefixed JSON on stdin and stdout. Records one session until the browser closes",
+        "the connection. Needs consent for adapter 'browser'. Only messages to the browser go to stdout."
       })
   static final class NativeHostCommand implements Callable<Integer> {
     @ParentCommand BrowserCommand parent;

@@ -179,6 +179,28 @@ class BrowserCommandTest {
     assertThat(err.toString()).contains("the browser closed the connection", "2 recorder messages, 1 rejected");
   }
 
+  @Test
+  void aBrokenStreamEndsTheSessionCleanlyAndKeepsWhatWasRecorded() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
+    String oversized = CLICK.replace("\"name\":\"Send\"", "\"name\":\"" + "x".repeat(3000) + "\"");
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes(NativeFrames.of(HELLO, CLICK, oversized));
+    in.writeBytes(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}); // a length with the sign bit set
+    in.writeBytes(NativeFrames.of(CLICK.replace("\"seq\":1", "\"seq\":2")));
+    BrowserCommand.NativeHostCommand command = nativeHost(err, in.toByteArray(), toBrowser);
+    command.maxMessageBytes = 2048;
+
+    int code = command.call();
+
+    assertThat(code).isEqualTo(ExitCodes.CAPTURE_FAILED);
+    assertThat(err.toString()).contains("the browser's stream broke", "1 recorder messages, 2 rejected");
+    assertThat(NativeFrames.parse(toBrowser.toByteArray())).extracting(t -> JSON.readTree(t).path("reason").asText())
+        .containsExactly("", "oversized", "negative-length");
+    assertThat(onlySession()).filteredOn(Action::hasInvoke).hasSize(1);
+  }
+
   /** The launcher as the browser runs it: a process with the extension's origin as argument. */
   @Test
   void theLauncherRunsTheHostAsAProcess() throws Exception {
