@@ -1,9 +1,12 @@
 package dev.understudy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.understudy.core.consent.Consent;
+import dev.understudy.core.consent.ConsentLedger;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
@@ -11,6 +14,8 @@ import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
 import dev.understudy.proto.v1.Action;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,6 +205,40 @@ class BrowserCommandTest {
     assertThat(err.toString()).contains("the browser's stream broke", "1 recorder messages, 2 rejected");
     assertThat(NativeFrames.parse(toBrowser.toByteArray())).extracting(t -> JSON.readTree(t).path("reason").asText())
         .containsExactly("", "oversized", "negative-length");
+    assertThat(onlySession()).filteredOn(Action::hasInvoke).hasSize(1);
+  }
+
+  @Test
+  void revokingConsentStopsRecordingAndTellsTheExtension() throws Exception {
+    ConsentLedger ledger = ConsentLedger.open(home.resolve("consent"));
+    ledger.grant("browser", Consent.ANY, null, "");
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
+    PipedOutputStream browser = new PipedOutputStream();
+    BrowserCommand.NativeHostCommand command = nativeHost(err, new byte[0], toBrowser);
+    command.fromBrowser = new PipedInputStream(browser, 1 << 16);
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+      try {
+        return command.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try {
+      browser.write(NativeFrames.of(HELLO, CLICK));
+      browser.flush();
+      await().atMost(Duration.ofSeconds(30)).until(() -> NativeFrames.parse(toBrowser.toByteArray()).size() == 1);
+
+      ledger.revokeAdapter("browser");
+      await().atMost(Duration.ofSeconds(30)).until(() -> NativeFrames.parse(toBrowser.toByteArray()).stream()
+          .anyMatch(t -> t.contains("\"recording\":false")));
+      browser.write(NativeFrames.of(CLICK.replace("\"seq\":1", "\"seq\":2")));
+    } finally {
+      browser.close(); // the browser closes the port
+    }
+    assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+    JsonNode last = JSON.readTree(NativeFrames.parse(toBrowser.toByteArray()).get(1));
+    assertThat(last.get("error").asText()).contains("consent", "revoked");
     assertThat(onlySession()).filteredOn(Action::hasInvoke).hasSize(1);
   }
 
