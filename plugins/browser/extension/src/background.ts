@@ -1,6 +1,10 @@
 // The background worker: one native port to the Understudy host for the whole browser. Content scripts in
 // every frame hand it the recorder's messages; it passes them on unless capture is paused, keeps the action
 // button's badge in step with the host's status, and serves the popup's pause switch.
+//
+// When the host refused or went away (no consent, not installed), the reason is kept for the browser session
+// and the worker does not start the host again by itself each time it wakes (every page load could wake it,
+// and each start is a Java process): the popup's "Connect again" does.
 import { HOST_NAME, POPUP_PORT, PROTOCOL, RECORDER_PORT } from './protocol.ts';
 import type { FromContent, FromHost, FromPopup, OptionsRequest, RecordingState, ToHost } from './protocol.ts';
 import { INITIAL_STATE, applyHostMessage, badge, disconnected, forwards } from './state.ts';
@@ -8,6 +12,7 @@ import { INITIAL_STATE, applyHostMessage, badge, disconnected, forwards } from '
 let state: RecordingState = { ...INITIAL_STATE };
 let host: chrome.runtime.Port | null = null;
 const popups = new Set<chrome.runtime.Port>();
+const STOPPED_KEY = 'understudyStoppedBecause';
 // Each tab's top-level title and URL now (a port's sender is a snapshot from when its frame connected). The
 // host permission is what lets the browser fill them in.
 const tabs = new Map<number, { title: string; url: string }>();
@@ -40,6 +45,7 @@ function connect(): void {
     const why = chrome.runtime.lastError?.message;
     if (host === port) host = null;
     setState(disconnected(state, why));
+    chrome.storage.session.set({ [STOPPED_KEY]: state.error }).catch(() => {});
   });
   post({ type: 'hello', protocol: PROTOCOL, extension: chrome.runtime.getManifest().version });
   setState(state);
@@ -67,12 +73,8 @@ function fromPopup(message: FromPopup): void {
   if (message.type === 'pause') {
     post({ type: message.paused ? 'pause' : 'resume' });
   } else if (message.type === 'reconnect') {
-    // A frame's recorder asks once, as it starts, what it may send under the policy.
-chrome.runtime.onMessage.addListener((message: OptionsRequest, _sender, reply) => {
-  if (message?.type === 'recorder-options') reply(state.options);
-});
-
-connect();
+    chrome.storage.session.remove(STOPPED_KEY).catch(() => {});
+    connect();
   }
 }
 
@@ -99,4 +101,11 @@ chrome.runtime.onMessage.addListener((message: OptionsRequest, _sender, reply) =
   if (message?.type === 'recorder-options') reply(state.options);
 });
 
-connect();
+chrome.storage.session.get(STOPPED_KEY).then(
+  (saved) => {
+    const why = saved[STOPPED_KEY];
+    if (typeof why === 'string' && why !== '') setState({ ...state, error: why });
+    else connect();
+  },
+  () => connect(),
+);

@@ -134,7 +134,9 @@ class BrowserExtensionEndToEndTest {
     String targetId = call(cdp, null, "Target.createTarget", Map.of("url", url)).path("targetId").asText();
     String session = call(cdp, null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
     call(cdp, session, "Page.enable", Map.of());
-    await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, session, "document.readyState").asText().equals("complete"));
+    // A new target is about:blank (and complete) before it navigates: wait for the page asked for.
+    await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, session,
+        "location.href === " + cdp.json().writeValueAsString(url) + " && document.readyState === 'complete'").asBoolean());
     return session;
   }
 
@@ -159,19 +161,68 @@ class BrowserExtensionEndToEndTest {
     return evaluate(cdp, worker, "chrome.action.getBadgeText({})").asText();
   }
 
+  /** Waits until the action button shows this badge; on time-out says what it showed and why. */
+  private static void awaitBadge(CdpConnection cdp, String worker, String text) {
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(badge(cdp, worker))
+        .as("badge; title: %s", evaluate(cdp, worker, "chrome.action.getTitle({})").asText()).isEqualTo(text));
+  }
+
+  /** Installs the host into the profile Chromium will use (with --user-data-dir it looks there). */
+  private void install() {
+    Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts");
+    CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
+    assertThat(install.exitCode()).as(install.err()).isZero();
+  }
+
+  /** Closes the browser as a person would and waits until its native hosts have ended their sessions. */
+  private void closeBrowser(CdpConnection cdp) throws Exception {
+    List<ProcessHandle> hostProcesses = chromium.descendants().filter(p -> p.info().commandLine().orElse("").contains("native-host")).toList();
+    assertThat(hostProcesses).as("the native host runs under Chromium").isNotEmpty();
+    started.addAll(hostProcesses);
+    cdp.send("Browser.close", cdp.params(), null); // the browser may close the connection before it answers
+    assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    for (ProcessHandle host : hostProcesses) {
+      host.onExit().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void withoutConsentTheButtonSaysWhyAndThePopupConnectsAgainOnceGiven() throws Exception {
+    install();
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
+      String worker = attach(cdp, "service_worker", extensionOrigin);
+      awaitBadge(cdp, worker, "!");
+      assertThat(evaluate(cdp, worker, "chrome.action.getTitle({})").asText())
+          .contains("not recording", "understudy consent grant --adapter browser");
+      String popup = openTab(cdp, extensionOrigin + "popup.html");
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(evaluate(cdp, popup, "document.getElementById('status').textContent").asText()).contains("has no consent"));
+      assertThat(evaluate(cdp, popup, "document.getElementById('pause').disabled").asBoolean()).isTrue();
+      assertThat(home.resolve("sessions")).doesNotExist();
+
+      assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !evaluate(cdp, popup, "document.getElementById('reconnect').hidden").asBoolean());
+      click(cdp, popup, "#reconnect");
+      awaitBadge(cdp, worker, "REC");
+      closeBrowser(cdp);
+    }
+    List<SessionSummary> sessions = SessionStore.open(home.resolve("sessions")).list();
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0).closedCleanly()).isTrue();
+  }
+
   @Test
   void theExtensionRecordsThroughTheNativeHostIntoASessionAndItsPopupPausesIt() throws Exception {
     assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
-    Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts"); // where Chromium looks with --user-data-dir
-    CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
-    assertThat(install.exitCode()).as(install.err()).isZero();
+    install();
     URI frame = serve("/widget.html", FRAME);
     URI page = serve("/form.html", PAGE.replace("FRAME_URL", frame.toString()));
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
       String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
       String worker = attach(cdp, "service_worker", extensionOrigin);
-      await().atMost(Duration.ofSeconds(60)).until(() -> badge(cdp, worker).equals("REC"));
+      awaitBadge(cdp, worker, "REC");
 
       String tab = openTab(cdp, page.toString());
       click(cdp, tab, "#name");
@@ -186,7 +237,7 @@ class BrowserExtensionEndToEndTest {
       String popup = openTab(cdp, extensionOrigin + "popup.html");
       await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, popup, "!document.getElementById('pause').disabled").asBoolean());
       click(cdp, popup, "#pause");
-      await().atMost(Duration.ofSeconds(30)).until(() -> badge(cdp, worker).equals("II"));
+      awaitBadge(cdp, worker, "II");
       assertThat(evaluate(cdp, popup, "document.getElementById('status').textContent").asText()).contains("Paused");
 
       click(cdp, tab, "#name");
@@ -195,18 +246,11 @@ class BrowserExtensionEndToEndTest {
       click(cdp, tab, "#send");
 
       click(cdp, popup, "#pause");
-      await().atMost(Duration.ofSeconds(30)).until(() -> badge(cdp, worker).equals("REC"));
+      awaitBadge(cdp, worker, "REC");
       click(cdp, tab, "#send");
 
       // The browser closes: the port closes, the host ends the session cleanly.
-      List<ProcessHandle> hostProcesses = chromium.descendants().filter(p -> p.info().commandLine().orElse("").contains("native-host")).toList();
-      assertThat(hostProcesses).as("the native host runs under Chromium").isNotEmpty();
-      started.addAll(hostProcesses);
-      cdp.send("Browser.close", cdp.params(), null); // the browser may close the connection before it answers
-      assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      for (ProcessHandle host : hostProcesses) {
-        host.onExit().get(60, TimeUnit.SECONDS);
-      }
+      closeBrowser(cdp);
     }
 
     SessionStore store = SessionStore.open(home.resolve("sessions"));

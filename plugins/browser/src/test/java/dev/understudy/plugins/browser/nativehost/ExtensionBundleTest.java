@@ -33,7 +33,7 @@ class ExtensionBundleTest {
   void theManifestRunsTheRecorderInEveryFrameFromTheStartAndMayTalkToTheHost() throws Exception {
     JsonNode m = manifest();
     assertThat(m.get("manifest_version").asInt()).isEqualTo(3);
-    assertThat(m.get("permissions").toString()).isEqualTo("[\"nativeMessaging\"]");
+    assertThat(m.get("permissions").toString()).isEqualTo("[\"nativeMessaging\",\"storage\"]");
     JsonNode content = m.get("content_scripts").get(0);
     assertThat(content.get("all_frames").asBoolean()).isTrue();
     assertThat(content.get("match_about_blank").asBoolean()).isTrue();
