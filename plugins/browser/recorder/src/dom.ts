@@ -73,3 +73,43 @@ export function isRendered(el: Element): boolean {
   const style = getComputedStyle(el);
   return style.display !== 'none' && style.visibility !== 'hidden';
 }
+
+/** Per tree scope: each labelled control and its labels in tree order. Set only while a target is described. */
+let labelIndex: Map<Node, Map<Element, HTMLLabelElement[]>> | null = null;
+
+/**
+ * Runs `fn` with the labels of every control indexed once per document or shadow root. Reading `el.labels`
+ * walks the whole tree scope in Chromium; counting a thousand same-named buttons read it a thousand times.
+ * The DOM must not change inside `fn`.
+ */
+export function withLabelIndex<T>(fn: () => T): T {
+  if (labelIndex) return fn();
+  labelIndex = new Map();
+  try {
+    return fn();
+  } finally {
+    labelIndex = null;
+  }
+}
+
+/** The labels of a labelable element in tree order (what `el.labels` gives), or none. */
+export function labelsOf(el: Element): HTMLLabelElement[] {
+  const root = el.getRootNode();
+  if (!labelIndex || !(root instanceof Document || root instanceof ShadowRoot)) {
+    const labels = (el as HTMLInputElement).labels;
+    return labels ? Array.from(labels) : [];
+  }
+  let index = labelIndex.get(root);
+  if (!index) {
+    index = new Map();
+    for (const label of Array.from(root.querySelectorAll('label'))) {
+      const control = (label as HTMLLabelElement).control;
+      if (!control) continue;
+      const list = index.get(control);
+      if (list) list.push(label as HTMLLabelElement);
+      else index.set(control, [label as HTMLLabelElement]);
+    }
+    labelIndex.set(root, index);
+  }
+  return index.get(el) ?? [];
+}
