@@ -1,6 +1,6 @@
 // Accessible names, following W3C accname 1.2 and HTML-AAM for the elements pages use.
 
-import { isRendered, labelsOf } from './dom';
+import { isRendered, labelsOf, mayHavePseudoContent } from './dom';
 import { cssContentText, normalizeSpace } from './pure';
 import { NAME_FROM_CONTENT, roleOf } from './roles';
 import { isSecureElement } from './secure';
@@ -178,6 +178,7 @@ function isBlock(display: string): boolean {
 }
 
 function pseudoText(el: Element, which: '::before' | '::after'): string {
+  if (!mayHavePseudoContent(el)) return '';
   const content = getComputedStyle(el, which).content;
   return cssContentText(content, (name) => el.getAttribute(name) || '');
 }

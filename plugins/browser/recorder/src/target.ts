@@ -1,7 +1,7 @@
 // The semantic target of an event: which element, its role and name, where it sits, how to find it again.
 
 import { accessibleName } from './accname';
-import { composedParent, editingHost, rootOf, shadowHosts, withLabelIndex } from './dom';
+import { composedParent, editingHost, rootOf, shadowHosts, withDomIndex } from './dom';
 import { countRoleName, cssStep, locatorsOf } from './locators';
 import type { RoleName, TargetInfo } from './messages';
 import { truncate } from './pure';
@@ -56,7 +56,7 @@ export function roleAndName(el: Element): RoleName {
 
 /** Everything the recorder tells about an element. */
 export function describeTarget(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
-  return withLabelIndex(() => describe(el, countLimit, topFrame));
+  return withDomIndex(() => describe(el, countLimit, topFrame));
 }
 
 function describe(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
