@@ -71,11 +71,17 @@ public final class LspProxyAdapterProvider implements AdapterProvider {
         ignored.incrementAndGet();
         return;
       }
-      long errorsBefore = translator.errors();
-      for (Action a : translator.translate(direction, body, ctx.clock().nowUnixNanos())) {
-        emit(ctx, a);
+      boolean failed;
+      // One frame at a time, emitted in the order translated: a cause must reach the runtime before its
+      // effects, which the other pipe's tap thread may be translating. emit() never blocks.
+      synchronized (translator) {
+        long errorsBefore = translator.errors();
+        for (Action a : translator.translate(direction, body, ctx.clock().nowUnixNanos())) {
+          emit(ctx, a);
+        }
+        failed = translator.errors() != errorsBefore;
       }
-      if (translator.errors() != errorsBefore) {
+      if (failed) {
         ctx.emitter().reportLoss(1, "an LSP frame (" + direction.name().toLowerCase(java.util.Locale.ROOT)
             + ") was not JSON-RPC and was not recorded");
       }

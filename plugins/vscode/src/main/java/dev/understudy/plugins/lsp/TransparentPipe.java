@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * output first, and only then is a copy of its body offered to a {@link FrameTap} through a bounded queue
  * (capacity {@value #DEFAULT_TAP_QUEUE_CAPACITY} unless set), consumed on a separate daemon thread. The
  * forwarding thread never waits for the tap: when the queue is full the copy is dropped and counted, and
- * what the tap throws is counted and logged.
+ * what the tap throws is counted and logged. A frame whose write fails is offered to the tap too: the
+ * other side never got it, but it was sent.
  *
  * <p>On malformed input (see {@link LspFrameException}) the pipe stops and reports the error rather than
  * forwarding further: a byte stream with a bad {@code Content-Length} cannot be resynchronised, so
@@ -68,6 +69,7 @@ public final class TransparentPipe {
   private final AtomicLong tapDrops = new AtomicLong();
   private final AtomicLong tapErrors = new AtomicLong();
   private final AtomicLong tapDelivered = new AtomicLong();
+  private final AtomicLong tapOffered = new AtomicLong();
   private volatile boolean forwardingDone;
   private volatile Thread tapThread;
 
@@ -124,13 +126,23 @@ public final class TransparentPipe {
         out.write(frame.rawBytes());
         out.flush();
       } catch (IOException e) {
+        offer(frame); // the other side did not get it, but it was sent: a request still wants its answer
         return new Result(End.OUTPUT_FAILED, e);
       }
       frames.incrementAndGet();
       bytes.addAndGet(frame.rawBytes().length);
-      if (tap != FrameTap.NONE && !tapQueue.offer(frame.body())) {
-        tapDrops.incrementAndGet();
-      }
+      offer(frame);
+    }
+  }
+
+  private void offer(LspFrame frame) {
+    if (tap == FrameTap.NONE) {
+      return;
+    }
+    if (tapQueue.offer(frame.body())) {
+      tapOffered.incrementAndGet();
+    } else {
+      tapDrops.incrementAndGet();
     }
   }
 
@@ -172,6 +184,23 @@ public final class TransparentPipe {
     }
     t.join(Math.max(1, timeoutMillis));
     return !t.isAlive();
+  }
+
+  /**
+   * Waits up to {@code timeoutMillis} until the tap has been handed every frame queued so far, while
+   * forwarding may go on; for a view of the conversation up to now.
+   *
+   * @return whether the tap caught up
+   */
+  public boolean awaitTapIdle(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (tapDelivered.get() < tapOffered.get()) {
+      if (System.nanoTime() >= deadline || (tapThread != null && !tapThread.isAlive())) {
+        return tapDelivered.get() >= tapOffered.get();
+      }
+      Thread.sleep(1);
+    }
+    return true;
   }
 
   /** Which way this pipe forwards. */

@@ -84,6 +84,11 @@ class LspProxyRecordingTest {
     assertThat(semantic.get(1).getTextEdit().getDocumentVersion()).isEqualTo(5);
     assertThat(semantic.get(1).getTextEdit().getLanguageId()).isEqualTo("python");
     assertThat(semantic.get(2).getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_SAVE);
+    // The frame that was not JSON is in the session as a counted gap, not silently missing.
+    assertThat(recorded).filteredOn(Action::hasGap).singleElement().satisfies(g -> {
+      assertThat(g.getGap().getCount()).isEqualTo(1);
+      assertThat(g.getGap().getDetail()).isEqualTo("an LSP frame (editor_to_server) was not JSON-RPC and was not recorded");
+    });
   }
 
   private List<String> echoServer() {
