@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * Sits between an editor and a real language server: starts the server from a command line and forwards
  * editor input to the server's stdin and the server's stdout to the editor, each through a
  * {@link TransparentPipe}, byte for byte; the server's stderr goes to the given error stream. A
- * {@link FrameTap} sees a copy of every frame off the forwarding path.
+ * {@link FrameTap} sees a copy of every frame off the forwarding path, on one thread for both
+ * directions, in the order the frames crossed the proxy.
  *
  * <p>How it ends: when the server closes its stdout (normally because it exited), the proxy waits for the
  * process, closes the editor output and reports the exit code. If the server went before the editor
@@ -89,6 +90,7 @@ public final class LspProxy {
   private final OutputStream serverErr;
   private final FrameTap tap;
   private final Duration shutdownTimeout;
+  private final int tapQueueCapacity;
 
   private LspProxy(Builder b) {
     this.command = List.copyOf(b.command);
@@ -97,6 +99,7 @@ public final class LspProxy {
     this.serverErr = b.serverErr;
     this.tap = b.tap;
     this.shutdownTimeout = b.shutdownTimeout;
+    this.tapQueueCapacity = b.tapQueueCapacity;
   }
 
   /** A builder for a proxy in front of the server started by {@code command} (program and arguments). */
@@ -112,14 +115,16 @@ public final class LspProxy {
   public Result run() throws IOException, InterruptedException {
     Process server = new ProcessBuilder(command).start();
     PendingRequests requests = new PendingRequests();
-    FrameTap both = (direction, body) -> {
+    // One tap thread for both directions, fed in the order frames cross: causes before their effects.
+    FrameQueue tapQueue = new FrameQueue((direction, body) -> {
       requests.onFrame(direction, body);
       tap.onFrame(direction, body);
-    };
-    TransparentPipe toServer =
-        TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream()).tap(both).build();
-    TransparentPipe toEditor =
-        TransparentPipe.builder(Direction.SERVER_TO_EDITOR, server.getInputStream(), editorOut).tap(both).build();
+    }, tapQueueCapacity, "understudy-lsp-tap");
+    TransparentPipe toServer = TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream())
+        .sharedTapQueue(tapQueue).build();
+    TransparentPipe toEditor = TransparentPipe.builder(Direction.SERVER_TO_EDITOR, server.getInputStream(), editorOut)
+        .sharedTapQueue(tapQueue).build();
+    tapQueue.start();
 
     CompletableFuture<TransparentPipe.Result> editorSide = new CompletableFuture<>();
     // The editor's input may never close (a blocked System.in read cannot be interrupted): daemon thread.
@@ -153,28 +158,26 @@ public final class LspProxy {
     int exitCode = stop(server);
     stderrThread.join(shutdownTimeout.toMillis());
     // Everything both sides said so far reaches the tap (and the request tracker) before the answers.
-    toEditor.awaitTap(shutdownTimeout.toMillis());
-    toServer.awaitTapIdle(shutdownTimeout.toMillis());
+    tapQueue.awaitIdle(shutdownTimeout.toMillis());
     TransparentPipe.Result editorEnd = editorSide.getNow(null);
     int answered = 0;
     boolean editorListening = editorEnd == null || editorEnd.end() != TransparentPipe.End.INPUT_CLOSED;
     if (!requests.exitSent() && editorListening) {
-      answered = answerOpenRequests(requests, exitCode, serverSide);
+      answered = answerOpenRequests(requests, exitCode, serverSide, tapQueue);
     }
     closeQuietly(editorOut);
-    Optional<TransparentPipe.Result> editorResult = Optional.ofNullable(editorSide.getNow(null));
-    if (editorResult.isPresent()) {
-      toServer.awaitTap(shutdownTimeout.toMillis());
-    }
-    return new Result(exitCode, serverSide, editorResult, toEditor.frames(), toServer.frames(), requests.exitSent(),
-        answered, toEditor.tapDrops() + toServer.tapDrops());
+    tapQueue.close();
+    tapQueue.awaitClosed(shutdownTimeout.toMillis());
+    return new Result(exitCode, serverSide, Optional.ofNullable(editorSide.getNow(null)), toEditor.frames(),
+        toServer.frames(), requests.exitSent(), answered, tapQueue.drops());
   }
 
   /**
    * Answers each request the server left open with a JSON-RPC error, so the editor stops waiting and can
    * tell its user; the tap sees each answer as if the server had sent it. Returns how many were answered.
    */
-  private int answerOpenRequests(PendingRequests requests, int exitCode, TransparentPipe.Result serverSide) {
+  private int answerOpenRequests(PendingRequests requests, int exitCode, TransparentPipe.Result serverSide,
+      FrameQueue tapQueue) {
     String why = serverSide.end() == TransparentPipe.End.MALFORMED_INPUT
         ? "understudy lsp-proxy: the language server sent malformed output and was stopped"
         : "understudy lsp-proxy: the language server exited (code " + exitCode + ") before answering";
@@ -191,11 +194,7 @@ public final class LspProxy {
         break;
       }
       answered++;
-      try {
-        tap.onFrame(Direction.SERVER_TO_EDITOR, body);
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "tap failed on an error answer", e);
-      }
+      tapQueue.offer(Direction.SERVER_TO_EDITOR, LspFrame.of(header, body));
     }
     return answered;
   }
@@ -233,6 +232,7 @@ public final class LspProxy {
     private OutputStream serverErr = System.err;
     private FrameTap tap = FrameTap.NONE;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+    private int tapQueueCapacity = TransparentPipe.DEFAULT_TAP_QUEUE_CAPACITY;
 
     private Builder(List<String> command) {
       Objects.requireNonNull(command, "command");
@@ -273,6 +273,15 @@ public final class LspProxy {
         throw new IllegalArgumentException("shutdownTimeout must be positive, got " + shutdownTimeout);
       }
       this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    /** Frames waiting for the tap before new ones are dropped; default {@value TransparentPipe#DEFAULT_TAP_QUEUE_CAPACITY}. */
+    public Builder tapQueueCapacity(int tapQueueCapacity) {
+      if (tapQueueCapacity < 1) {
+        throw new IllegalArgumentException("tapQueueCapacity must be positive, got " + tapQueueCapacity);
+      }
+      this.tapQueueCapacity = tapQueueCapacity;
       return this;
     }
 

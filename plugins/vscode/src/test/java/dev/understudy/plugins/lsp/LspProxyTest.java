@@ -88,6 +88,35 @@ class LspProxyTest {
   }
 
   @Test
+  void theTapSeesBothDirectionsOnOneThreadInTheOrderTheyCrossed() throws Exception {
+    int n = 200;
+    byte[][] requests = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      requests[i] = frame("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"textDocument/hover\"}");
+    }
+    List<String> tapped = new CopyOnWriteArrayList<>();
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    LspProxy proxy = LspProxy.builder(echoServer())
+        .editorIn(new ByteArrayInputStream(concat(requests)))
+        .editorOut(new ByteArrayOutputStream())
+        .serverErr(new ByteArrayOutputStream())
+        .tap((d, body) -> {
+          threads.add(Thread.currentThread().getName());
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(new String(body, StandardCharsets.UTF_8));
+          tapped.add((m.find() ? m.group(1) : "?") + (d == Direction.EDITOR_TO_SERVER ? " asked" : " answered"));
+        })
+        .build();
+
+    assertTimeoutPreemptively(LIMIT, proxy::run);
+
+    assertThat(threads).hasSize(1);
+    assertThat(tapped).hasSize(2 * n);
+    for (int i = 0; i < n; i++) {
+      assertThat(tapped.indexOf(i + " asked")).as("request %d before its answer", i).isLessThan(tapped.indexOf(i + " answered"));
+    }
+  }
+
+  @Test
   void aServerThatDiesMidSessionLeavesNoRequestUnansweredAndSaysSo() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     // The editor keeps its side open: after two requests its input blocks as a real editor's would.
