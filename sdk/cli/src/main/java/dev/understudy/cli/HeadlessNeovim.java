@@ -49,8 +49,8 @@ final class HeadlessNeovim {
   }
 
   /**
-   * What is missing to run Neovim with a language server started by {@code serverProgram}, in a
-   * sentence, or empty when both run.
+   * What is missing to run Neovim with a language server started by {@code serverProgram} (null: Neovim
+   * alone), in a sentence, or empty when all is there.
    */
   static Optional<String> missing(String serverProgram) {
     String nvim = probe(List.of("nvim", "--version"));
@@ -62,7 +62,7 @@ final class HeadlessNeovim {
     if (parts.length < 2 || Integer.parseInt(parts[0]) == 0 && Integer.parseInt(parts[1]) < 7) {
       return Optional.of("Neovim 0.7 or later is needed, found " + version + "; install it with: " + INSTALL);
     }
-    if (probe(List.of(serverProgram, "--help")) == null) {
+    if (serverProgram != null && probe(List.of(serverProgram, "--help")) == null) {
       return Optional.of("the language server '" + serverProgram + "' is not installed; install it with: " + INSTALL);
     }
     return Optional.empty();

@@ -9,9 +9,11 @@ import java.util.Map;
  * action, a server's {@code workspace/applyEdit}), and which save followed them.
  *
  * <p>The server answers with edits; the editor applies them and reports the result as ordinary
- * {@code didChange} notifications, narrowed to what differs (Neovim turns a whole-file replacement into
- * the span that changed). So a change counts as caused when it comes right after the answer, touches a
- * document the edits touch, and inserts text that is part of one of their new texts. The window closes
+ * {@code didChange} notifications of its own making (Neovim sends the span that differs, which may
+ * include text around the edit, or cut a whole-file replacement down to a few lines). So a change counts
+ * as caused when it comes right after the answer, touches a document the edits touch, and inserts text
+ * that is part of what the document will read once the edits are applied (or, for a document whose text
+ * is not known, part of one of the edits' new texts). The window closes
  * at the first change that does not fit, at the next request, or after as many changes as the edits
  * could produce (one per edit, plus one per document for a trailing line break). The first save of a
  * document after caused changes is caused too, unless the person changed it themselves in between.
@@ -24,10 +26,15 @@ final class CausedEdits {
   private Window window;
   private final Map<String, String> saveCause = new HashMap<>();
 
-  /** A request's edits, by document uri, are about to be applied; {@code ref} names the request. */
-  void expect(String ref, Map<String, List<String>> newTextsByUri) {
-    int edits = newTextsByUri.values().stream().mapToInt(List::size).sum();
-    window = edits == 0 ? null : new Window(ref, Map.copyOf(newTextsByUri), edits + newTextsByUri.size());
+  /**
+   * A request's edits are about to be applied; {@code ref} names the request.
+   *
+   * @param edits how many edits, for how many changes to take as caused
+   * @param textsByUri per document, the texts a caused change inserts part of: what the document will
+   *     read, or the edits' new texts
+   */
+  void expect(String ref, int edits, Map<String, List<String>> textsByUri) {
+    window = edits == 0 ? null : new Window(ref, Map.copyOf(textsByUri), edits + textsByUri.size());
   }
 
   /** The editor did something else (sent a request, saved): no more changes are taken as caused. */

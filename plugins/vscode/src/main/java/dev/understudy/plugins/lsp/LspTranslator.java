@@ -193,7 +193,7 @@ public final class LspTranslator {
         // A server edits as part of a command it runs: the command's cause caused these edits.
         String cause = commands.isEmpty() ? null : commands.values().iterator().next();
         if (cause != null) {
-          caused.expect(cause, newTexts(workspaceEdit(params.path("edit"))));
+          expect(cause, workspaceEdit(params.path("edit")));
         }
       }
       return;
@@ -275,6 +275,7 @@ public final class LspTranslator {
   private void didChange(String uri, long version, JsonNode changes, List<Action> out) {
     for (JsonNode change : changes) {
       String text = change.path("text").asText("");
+      String before = offers.isEmpty() ? null : documents.text(uri); // to tell which offer a change applies
       TextEdit.Builder edit = TextEdit.newBuilder().setText(text).setDocumentVersion(version)
           .setLanguageId(languages.getOrDefault(uri, ""));
       int fromLine = -1;
@@ -297,13 +298,13 @@ public final class LspTranslator {
       }
       Action.Builder a = actions.action(uri, edit.hasRange() ? edit.getRange() : null).setTextEdit(edit);
       String cause = caused.changed(uri, text);
-      if (cause == null) {
-        Offer chosen = offerWithEdit(uri, change);
+      if (cause == null && !offers.isEmpty()) {
+        Offer chosen = offerWithEdit(uri, change, before);
         if (chosen != null) {
-          String ref = codeActionRef(chosen);
           out.addAll(completion.release());
           out.add(stamp(codeActionChosen(chosen)));
-          caused.expect(ref, newTexts(chosen.edits()));
+          // Its edits were written against the document as it was before this change.
+          expect(codeActionRef(chosen), chosen.edits(), uri, before);
           cause = caused.changed(uri, text);
         }
       }
@@ -368,7 +369,7 @@ public final class LspTranslator {
       case "codeAction/resolve" -> {
         Offer offer = resolving.remove(id);
         if (offer != null) {
-          caused.expect(codeActionRef(offer), newTexts(workspaceEdit(result.path("edit"))));
+          expect(codeActionRef(offer), workspaceEdit(result.path("edit")));
         }
       }
       case "workspace/executeCommand" -> commands.remove(id);
@@ -377,9 +378,9 @@ public final class LspTranslator {
         Action.Builder a = actions.invoke(p.method(), uri, params.has("range") ? params.path("range") : position)
             .addAttributes(attr("lsp.edits", Integer.toString(result.size()))).addAttributes(attr(ActionRefs.REF, ref));
         out.add(at(a, p));
-        List<String> texts = new ArrayList<>();
-        result.forEach(e -> texts.add(e.path("newText").asText("")));
-        caused.expect(ref, Map.of(uri, texts));
+        List<JsonNode> edits = new ArrayList<>();
+        result.forEach(edits::add);
+        expect(ref, Map.of(uri, edits));
       }
       default -> { }
     }
@@ -485,7 +486,7 @@ public final class LspTranslator {
         .addAttributes(attr(OUTCOME, result.isNull() || count == 0 ? "empty" : "edited"))
         .addAttributes(attr(ActionRefs.REF, ref));
     out.add(at(a, p));
-    caused.expect(ref, newTexts(edits));
+    expect(ref, edits);
   }
 
   /** The edits of a WorkspaceEdit by document uri, from {@code changes} and {@code documentChanges}. */
@@ -502,10 +503,23 @@ public final class LspTranslator {
     return byUri;
   }
 
-  private static Map<String, List<String>> newTexts(Map<String, List<JsonNode>> edits) {
+  /** Tells {@link #caused} that these edits, by document uri, are about to be applied because of {@code ref}. */
+  private void expect(String ref, Map<String, List<JsonNode>> edits) {
+    expect(ref, edits, null, null);
+  }
+
+  /** As {@link #expect(String, Map)}, the edits of {@code baseUri} written against {@code baseText}. */
+  private void expect(String ref, Map<String, List<JsonNode>> edits, String baseUri, String baseText) {
     Map<String, List<String>> texts = new HashMap<>();
-    edits.forEach((uri, es) -> es.forEach(e -> texts.computeIfAbsent(uri, k -> new ArrayList<>()).add(e.path("newText").asText(""))));
-    return texts;
+    int count = 0;
+    for (Map.Entry<String, List<JsonNode>> e : edits.entrySet()) {
+      count += e.getValue().size();
+      String base = e.getKey().equals(baseUri) && baseText != null ? baseText : documents.text(e.getKey());
+      texts.put(e.getKey(), base != null
+          ? List.of(TextDocuments.applied(base, rangesOf(e.getValue()), newTextsOf(e.getValue())))
+          : newTextsOf(e.getValue()));
+    }
+    caused.expect(ref, count, texts);
   }
 
   private void codeActions(String id, Pending p, String uri, JsonNode range, JsonNode result, List<Action> out) {
@@ -532,22 +546,49 @@ public final class LspTranslator {
   }
 
   /**
-   * The offer whose edit this change applies: the same range and text, or (two characters or more) text
-   * that is part of one of its edits' new texts, as an editor that narrows a change to what differs sends.
+   * The offer whose edit this change applies. With the document's text known: the change leaves it as
+   * one of the offer's edits (or all of them) would, whatever span the editor chose to report. Without:
+   * the same range and text, or (two characters or more) text that is part of one of its edits.
    */
-  private Offer offerWithEdit(String uri, JsonNode change) {
+  private Offer offerWithEdit(String uri, JsonNode change, String before) {
+    String after = before == null ? null : documents.text(uri);
     String text = change.path("text").asText("");
     for (Offer o : offers) {
-      for (JsonNode e : o.edits().getOrDefault(uri, List.of())) {
-        String newText = e.path("newText").asText("");
-        boolean same = e.path("range").equals(change.path("range")) && newText.equals(text);
-        if (same || text.length() >= 2 && newText.contains(text)) {
-          offers = List.of(); // one choice per offer
-          return o;
+      List<JsonNode> edits = o.edits().getOrDefault(uri, List.of());
+      boolean chosen = false;
+      if (after != null) {
+        for (JsonNode e : edits) {
+          chosen |= after.equals(TextDocuments.applied(before, rangesOf(List.of(e)), newTextsOf(List.of(e))));
         }
+        chosen |= !edits.isEmpty() && after.equals(TextDocuments.applied(before, rangesOf(edits), newTextsOf(edits)));
+      } else {
+        for (JsonNode e : edits) {
+          String newText = e.path("newText").asText("");
+          chosen |= e.path("range").equals(change.path("range")) && newText.equals(text)
+              || text.length() >= 2 && newText.contains(text);
+        }
+      }
+      if (chosen) {
+        offers = List.of(); // one choice per offer
+        return o;
       }
     }
     return null;
+  }
+
+  private static List<int[]> rangesOf(List<JsonNode> edits) {
+    List<int[]> ranges = new ArrayList<>();
+    for (JsonNode e : edits) {
+      TextRange r = range(e.path("range"));
+      ranges.add(new int[] {r.getStart().getLine(), r.getStart().getCharacter(), r.getEnd().getLine(), r.getEnd().getCharacter()});
+    }
+    return ranges;
+  }
+
+  private static List<String> newTextsOf(List<JsonNode> edits) {
+    List<String> texts = new ArrayList<>();
+    edits.forEach(e -> texts.add(e.path("newText").asText("")));
+    return texts;
   }
 
   private static String codeActionRef(Offer offer) {

@@ -1,6 +1,7 @@
 package dev.understudy.plugins.lsp;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,6 +87,30 @@ final class TextDocuments {
       d.anchorOffset = 0;
     }
     return removed;
+  }
+
+  /**
+   * {@code text} with these edits applied, each {@code {startLine, startCharacter, endLine,
+   * endCharacter}} with its new text, all positions in {@code text} as LSP's WorkspaceEdit has them
+   * (applied from the last to the first).
+   */
+  static String applied(String text, List<int[]> ranges, List<String> newTexts) {
+    TextDocuments scratch = new TextDocuments();
+    scratch.open("", text);
+    Integer[] order = new Integer[ranges.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int[] x = ranges.get(a);
+      int[] y = ranges.get(b);
+      return x[0] != y[0] ? Integer.compare(y[0], x[0]) : Integer.compare(y[1], x[1]);
+    });
+    for (int i : order) {
+      int[] r = ranges.get(i);
+      scratch.apply("", r[0], r[1], r[2], r[3], newTexts.get(i));
+    }
+    return scratch.text("");
   }
 
   /** The text of one line without its line break, or null when the document or line is not there. */
