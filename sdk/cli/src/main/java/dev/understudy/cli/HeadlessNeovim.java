@@ -33,27 +33,43 @@ final class HeadlessNeovim {
   /** How one run ended: Neovim's exit code and everything it printed. */
   record Run(int exitCode, String output) {}
 
+  /** The Neovim program, found on the PATH. */
+  static final String NVIM = "nvim";
+
+  private final String program;
   private final Path dir;
   private final List<String> server;
   private final Duration timeout;
 
+  /** As {@link #HeadlessNeovim(String, Path, List, Duration)} with {@value #NVIM}. */
+  HeadlessNeovim(Path dir, List<String> server, Duration timeout) {
+    this(NVIM, dir, server, timeout);
+  }
+
   /**
+   * @param program the Neovim program
    * @param dir the working directory and LSP root
    * @param server the language server's command line, as Neovim starts it
    * @param timeout how long a run may take before it is killed
    */
-  HeadlessNeovim(Path dir, List<String> server, Duration timeout) {
+  HeadlessNeovim(String program, Path dir, List<String> server, Duration timeout) {
+    this.program = Objects.requireNonNull(program, "program");
     this.dir = Objects.requireNonNull(dir, "dir");
     this.server = List.copyOf(Objects.requireNonNull(server, "server"));
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
 
-  /**
-   * What is missing to run Neovim with a language server started by {@code serverProgram} (null: Neovim
-   * alone), in a sentence, or empty when all is there.
-   */
+  /** As {@link #missing(String, String)} with {@value #NVIM}. */
   static Optional<String> missing(String serverProgram) {
-    String nvim = probe(List.of("nvim", "--version"));
+    return missing(NVIM, serverProgram);
+  }
+
+  /**
+   * What is missing to run Neovim ({@code nvimProgram}) with a language server started by
+   * {@code serverProgram} (null: Neovim alone), in a sentence, or empty when all is there.
+   */
+  static Optional<String> missing(String nvimProgram, String serverProgram) {
+    String nvim = probe(List.of(nvimProgram, "--version"));
     if (nvim == null || !nvim.startsWith("NVIM v")) {
       return Optional.of("Neovim is not installed (or 'nvim --version' failed); install it with: " + INSTALL);
     }
@@ -151,7 +167,7 @@ final class HeadlessNeovim {
         "vim.schedule(function() local ok, err = coroutine.resume(co); if not ok then fail(err) end end)",
         ""), StandardCharsets.UTF_8);
 
-    List<String> command = new ArrayList<>(List.of("nvim", "--headless", "-n", "-i", "NONE", "-u", init.toString(),
+    List<String> command = new ArrayList<>(List.of(program, "--headless", "-n", "-i", "NONE", "-u", init.toString(),
         "-S", script.toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     for (String xdg : List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")) {

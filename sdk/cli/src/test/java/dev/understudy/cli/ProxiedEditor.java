@@ -55,7 +55,7 @@ final class ProxiedEditor {
   /** The java command that runs this build's {@code understudy}. */
   static List<String> understudy(String... args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Understudy.class.getName()));
+        "-cp", EditorDemo.absoluteClassPath(), Understudy.class.getName()));
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -63,7 +63,7 @@ final class ProxiedEditor {
   /** A java command running a class of the test class path as a language server. */
   static List<String> javaServer(Class<?> main) {
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), main.getName());
+        "-cp", EditorDemo.absoluteClassPath(), main.getName());
   }
 
   /** Runs Neovim in the project with these steps; the language server is {@code server} behind the proxy. */
