@@ -1,0 +1,26 @@
+package dev.understudy.bench.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The proxy latency program measures every round trip of each way, and the capturing way records. */
+class ProxyLatencyTest {
+  @TempDir Path dir;
+
+  @Test
+  void measuresEachWayAndTheCapturingProxyRecordsWhatPassed() throws Exception {
+    ProxyLatency.Figures f = ProxyLatency.measure(2, 20, 2, 4096, 10, 1, dir);
+    assertThat(f.byWay()).containsOnlyKeys(ProxyLatency.DIRECT, ProxyLatency.PROXY, ProxyLatency.CAPTURE);
+    assertThat(f.byWay().values()).allSatisfy(s -> {
+      assertThat(s.small()).hasSize(40);
+      assertThat(s.large()).hasSize(4);
+      assertThat(s.small()[0]).isPositive();
+      assertThat(s.small()).isSorted();
+    });
+    // Every hover the capturing way answered (warm-up included) is an action in its session.
+    assertThat(f.actionsRecorded()).isEqualTo(10 + 40);
+  }
+}
