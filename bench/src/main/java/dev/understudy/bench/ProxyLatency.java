@@ -1,4 +1,4 @@
-package dev.understudy.bench.lsp;
+package dev.understudy.bench;
 
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code bench/echo} with a 1 MiB text, answered with the same). Prints p50/p90/p99/p99.9/max per way,
  * and the proxy's addition as the difference of each percentile from the direct one.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.understudy.bench.lsp.ProxyLatency [rounds] [small per round]
+ * <p>Usage: {@code java -cp benchmarks.jar dev.understudy.bench.ProxyLatency [rounds] [small per round]
  * [large per round] [large bytes]}.
  */
 public final class ProxyLatency {
@@ -63,8 +62,13 @@ public final class ProxyLatency {
     int small = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_SMALL;
     int large = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_LARGE;
     int largeBytes = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_LARGE_BYTES;
-    Path dir = Files.createTempDirectory("understudy-proxy-latency");
-    Figures f = measure(rounds, small, large, largeBytes, WARMUP_SMALL, WARMUP_LARGE, dir);
+    Path dir = Writers.newDirectory();
+    Figures f;
+    try {
+      f = measure(rounds, small, large, largeBytes, WARMUP_SMALL, WARMUP_LARGE, dir);
+    } finally {
+      Writers.delete(dir);
+    }
     System.out.printf(Locale.ROOT, "LSP proxy latency: request -> response round trip from a Java client, %d interleaved rounds%n",
         rounds);
     print("small requests (hover, ~150 B, answered with ~90 B)", f, true, 1e3, "us");

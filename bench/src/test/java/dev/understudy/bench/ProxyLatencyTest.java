@@ -1,4 +1,4 @@
-package dev.understudy.bench.lsp;
+package dev.understudy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.understudy.bench.lsp;
+package dev.understudy.bench;
 
 import dev.understudy.core.Recording;
 import dev.understudy.plugins.lsp.FrameTap;
@@ -17,7 +17,7 @@ import java.util.List;
  * recording through the {@code lsp-proxy} adapter into a session store ({@code --capture DIR}) or not
  * recording at all ({@code --capture none}: the bare transparent proxy).
  *
- * <p>Run: {@code java -cp benchmarks.jar dev.understudy.bench.lsp.BenchLspProxy --capture DIR|none -- SERVER...}
+ * <p>Run: {@code java -cp benchmarks.jar dev.understudy.bench.BenchLspProxy --capture DIR|none -- SERVER...}
  */
 public final class BenchLspProxy {
   private BenchLspProxy() {}

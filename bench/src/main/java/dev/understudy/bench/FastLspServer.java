@@ -1,4 +1,4 @@
-package dev.understudy.bench.lsp;
+package dev.understudy.bench;
 
 import dev.understudy.plugins.lsp.LspFrame;
 import dev.understudy.plugins.lsp.LspFrameReader;
@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * must put {@code "id":N} before {@code "method"} and {@code "params"} last, as {@link ProxyLatency}
  * writes them; the server reads no more of them than it needs.
  *
- * <p>Run: {@code java -cp benchmarks.jar dev.understudy.bench.lsp.FastLspServer}; ends when stdin ends.
+ * <p>Run: {@code java -cp benchmarks.jar dev.understudy.bench.FastLspServer}; ends when stdin ends.
  */
 public final class FastLspServer {
   static final String ECHO = "bench/echo";
