@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FastLspServer {
   static final String ECHO = "bench/echo";
-  private static final byte[] PARAMS = "\"params\":".getBytes(StandardCharsets.US_ASCII);
+  private static final String PARAMS = "\"params\":";
   private static final byte[] HOVER = ",\"result\":{\"contents\":{\"kind\":\"markdown\",\"value\":\"greet(name)\"}}}"
       .getBytes(StandardCharsets.US_ASCII);
 
@@ -46,7 +46,7 @@ public final class FastLspServer {
       int length;
       int params = -1;
       if (head.contains("\"method\":\"" + ECHO + "\"")) {
-        params = indexOf(body, PARAMS) + PARAMS.length;
+        params = head.indexOf(PARAMS) + PARAMS.length(); // within the head: params come right after the method
         length = prefix.length + ",\"result\":".length() + (body.length - 1 - params) + 1;
       } else {
         length = prefix.length + HOVER.length;
@@ -62,18 +62,5 @@ public final class FastLspServer {
       }
       out.flush();
     }
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new IllegalArgumentException("no params in the request");
   }
 }

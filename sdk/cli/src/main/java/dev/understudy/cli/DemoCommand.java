@@ -13,6 +13,7 @@ import dev.understudy.core.plugin.TrustedKeys;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
 import dev.understudy.proto.v1.Action;
 import java.io.IOException;
 import java.io.InputStream;

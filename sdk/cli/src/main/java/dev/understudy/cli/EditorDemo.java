@@ -7,6 +7,7 @@ import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
 import dev.understudy.plugins.lsp.LspProxyAdapterProvider;
 import dev.understudy.plugins.lsp.LspTranslator;
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
 import java.io.IOException;

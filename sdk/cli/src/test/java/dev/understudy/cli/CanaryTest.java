@@ -103,7 +103,8 @@ class CanaryTest {
     assertThat(found).as("canaries found in what Understudy wrote").isEmpty();
   }
 
-  private static String allBytes(Path dir) throws IOException {
+  /** Every byte of every file under {@code dir}, read as ISO-8859-1 and as UTF-8. */
+  static String allBytes(Path dir) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {

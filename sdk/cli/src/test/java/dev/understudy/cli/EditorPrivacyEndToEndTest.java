@@ -2,16 +2,14 @@ package dev.understudy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.FileOperation;
 import dev.understudy.proto.v1.Redaction;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +73,8 @@ class EditorPrivacyEndToEndTest {
         .noneSatisfy(a -> assertThat(a.getFileEvent().getPath()).containsAnyOf(".env", ".pem"));
 
     // Every byte the store holds.
-    String stored = allBytes(home.resolve("sessions"));
+    String stored = CanaryTest.allBytes(home.resolve("sessions"));
+    assertThat(stored).as("the store has files").isNotBlank();
     List<String> found = new ArrayList<>();
     for (String secret : List.of(APP_SECRET, ENV_SECRET, PEM_SECRET)) {
       for (int n = 10; n <= secret.length(); n++) {
@@ -92,17 +91,5 @@ class EditorPrivacyEndToEndTest {
       }
     }
     assertThat(found).as("what the session store must not hold").isEmpty();
-  }
-
-  private static String allBytes(Path dir) throws Exception {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        all.write(Files.readAllBytes(f));
-        all.write('\n');
-      }
-    }
-    assertThat(all.size()).as("the store has files").isPositive();
-    return all.toString(StandardCharsets.ISO_8859_1) + "\n" + all.toString(StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.api.ActionRefs;
 import dev.understudy.plugins.lsp.LspProxyAdapterProvider;
 import dev.understudy.plugins.lsp.LspTranslator;
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
 import dev.understudy.proto.v1.FileOperation;

@@ -94,50 +94,47 @@ class LspProxyCommandTest {
     }
   }
 
-  /** An editor input that gives {@code bytes}, then stays open until {@code closed} is counted down. */
-  private static java.io.InputStream openAfter(byte[] bytes, java.util.concurrent.CountDownLatch closed) {
-    return new java.io.SequenceInputStream(new ByteArrayInputStream(bytes), new java.io.InputStream() {
-      @Override
-      public int read() {
-        try {
-          closed.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return -1;
-      }
-    });
+  /** How one in-process run of the command went: exit code, its messages, what the editor received. */
+  private record Proxied(int code, String err, byte[] received) {}
+
+  /**
+   * Runs {@code lsp-proxy -- server...} in process with an editor that sends {@code sent} and then keeps
+   * its side open (a real pipe) until the command returns, as an editor waiting for answers does.
+   */
+  private Proxied proxy(byte[] sent, String... server) throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "lsp-proxy").exitCode()).isZero();
+    StringWriter err = new StringWriter();
+    List<String> args = new java.util.ArrayList<>(List.of("lsp-proxy", "--home", home.toString(), "--"));
+    args.addAll(List.of(server));
+    LspProxyCommand command = parse(err, args.toArray(String[]::new));
+    java.nio.channels.Pipe editor = java.nio.channels.Pipe.open();
+    editor.sink().write(java.nio.ByteBuffer.wrap(sent));
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    command.editorIn = java.nio.channels.Channels.newInputStream(editor.source());
+    command.editorOut = received;
+    command.serverErr = new ByteArrayOutputStream();
+    try {
+      int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), command::call);
+      return new Proxied(code, err.toString(), received.toByteArray());
+    } finally {
+      editor.sink().close();
+    }
   }
 
   @Test
   void aServerThatDiesMidSessionIsReportedItsRequestAnsweredAndTheSessionKeepsWhatWasCaptured() throws Exception {
-    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "lsp-proxy").exitCode()).isZero();
     ByteArrayOutputStream sent = new ByteArrayOutputStream();
     sent.writeBytes(frame("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"" + URI
         + "\",\"languageId\":\"python\",\"version\":0,\"text\":\"\"}}}"));
     sent.writeBytes(frame("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"" + URI
         + "\"},\"position\":{\"line\":0,\"character\":0}}}"));
-    StringWriter err = new StringWriter();
     // A server that reads both frames, then dies without a word.
-    LspProxyCommand command = parse(err, "lsp-proxy", "--home", home.toString(), "--", "sh", "-c",
-        "head -c " + sent.size() + " >/dev/null; exit 3");
-    java.util.concurrent.CountDownLatch editorQuits = new java.util.concurrent.CountDownLatch(1);
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    command.editorIn = openAfter(sent.toByteArray(), editorQuits);
-    command.editorOut = received;
-    command.serverErr = new ByteArrayOutputStream();
+    Proxied run = proxy(sent.toByteArray(), "sh", "-c", "head -c " + sent.size() + " >/dev/null; exit 3");
 
-    int code;
-    try {
-      code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), command::call);
-    } finally {
-      editorQuits.countDown();
-    }
-
-    assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).contains("understudy: lsp-proxy: the language server exited with code 3 before the editor ended"
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).contains("understudy: lsp-proxy: the language server exited with code 3 before the editor ended"
         + " the session; 1 request(s) it left unanswered were answered with errors");
-    assertThat(received.toString(StandardCharsets.UTF_8)).contains("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32603,");
+    assertThat(new String(run.received(), StandardCharsets.UTF_8)).contains("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32603,");
     List<Action> recorded = onlySession();
     assertThat(recorded.get(recorded.size() - 1).hasSessionEnd()).as("closed cleanly").isTrue();
     assertThat(recorded).filteredOn(Action::hasFileEvent).singleElement()
@@ -150,34 +147,20 @@ class LspProxyCommandTest {
 
   @Test
   void badInputIsForwardedWhereItCanBeAndEachIsACountedErrorAndAGapInTheSession() throws Exception {
-    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "lsp-proxy").exitCode()).isZero();
     ByteArrayOutputStream sent = new ByteArrayOutputStream();
     sent.writeBytes(frame("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"" + URI
         + "\",\"languageId\":\"python\",\"version\":0,\"text\":\"\"}}}"));
     sent.writeBytes(frame("{\"jsonrpc\": not json"));
     sent.writeBytes("Content-Length: 12x\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
-    StringWriter err = new StringWriter();
-    LspProxyCommand command = parse(err, "lsp-proxy", "--home", home.toString(), "--", "cat");
-    java.util.concurrent.CountDownLatch editorQuits = new java.util.concurrent.CountDownLatch(1);
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    command.editorIn = openAfter(sent.toByteArray(), editorQuits);
-    command.editorOut = received;
-    command.serverErr = new ByteArrayOutputStream();
+    Proxied run = proxy(sent.toByteArray(), "cat");
 
-    int code;
-    try {
-      code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), command::call);
-    } finally {
-      editorQuits.countDown();
-    }
-
-    assertThat(code).isZero(); // 'cat' ended normally once its input was closed
-    assertThat(err.toString()).contains(
+    assertThat(run.code()).isZero(); // 'cat' ended normally once its input was closed
+    assertThat(run.err()).contains(
         "understudy: lsp-proxy: the editor sent malformed LSP framing (MALFORMED_CONTENT_LENGTH: Content-Length is not a number: '12x')",
         "2 frame(s) were not JSON-RPC; they were forwarded unchanged and are counted in the session as a gap");
     // The two frames before the bad header went through unchanged ('cat' sends them back).
     byte[] good = java.util.Arrays.copyOf(sent.toByteArray(), sent.size() - "Content-Length: 12x\r\n\r\n{}".length());
-    assertThat(received.toByteArray()).isEqualTo(good);
+    assertThat(run.received()).isEqualTo(good);
     List<Action> recorded = onlySession();
     assertThat(recorded.get(recorded.size() - 1).hasSessionEnd()).isTrue();
     assertThat(recorded).filteredOn(Action::hasFileEvent).hasSize(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
 import dev.understudy.proto.v1.Action;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.understudy.cli;
+package dev.understudy.plugins.lsp.nvim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives Neovim (0.7 or later) headless as a real LSP client: one language server (any command line,
+ * Drives Neovim (0.7 or later) headless as a real LSP client, for demos and end-to-end tests: one language server (any command line,
  * typically {@code understudy lsp-proxy -- SERVER}) attached to every buffer, and a Lua script of steps
  * run once the client has initialized. The steps run in a coroutine, so they can wait for the editor to
  * do things that take the main loop (typed keys, server answers) without blocking it.
@@ -26,15 +26,20 @@ import java.util.concurrent.TimeUnit;
  * <p>Neovim's state, logs and configuration stay in a directory of the run, away from the user's own.
  * A run that outlasts its timeout is killed with everything it started.
  */
-final class HeadlessNeovim {
+public final class HeadlessNeovim {
   /** What to install when Neovim or the language server is missing. */
-  static final String INSTALL = "apt-get install -y neovim python3-pylsp";
+  public static final String INSTALL = "apt-get install -y neovim python3-pylsp";
 
-  /** How one run ended: Neovim's exit code and everything it printed. */
-  record Run(int exitCode, String output) {}
+  /**
+   * How one run ended.
+   *
+   * @param exitCode Neovim's exit code: 0 when every step ran, 3 when a step failed
+   * @param output everything Neovim printed, a failed step's message included
+   */
+  public record Run(int exitCode, String output) {}
 
   /** The Neovim program, found on the PATH. */
-  static final String NVIM = "nvim";
+  public static final String NVIM = "nvim";
 
   private final String program;
   private final Path dir;
@@ -42,7 +47,7 @@ final class HeadlessNeovim {
   private final Duration timeout;
 
   /** As {@link #HeadlessNeovim(String, Path, List, Duration)} with {@value #NVIM}. */
-  HeadlessNeovim(Path dir, List<String> server, Duration timeout) {
+  public HeadlessNeovim(Path dir, List<String> server, Duration timeout) {
     this(NVIM, dir, server, timeout);
   }
 
@@ -52,7 +57,7 @@ final class HeadlessNeovim {
    * @param server the language server's command line, as Neovim starts it
    * @param timeout how long a run may take before it is killed
    */
-  HeadlessNeovim(String program, Path dir, List<String> server, Duration timeout) {
+  public HeadlessNeovim(String program, Path dir, List<String> server, Duration timeout) {
     this.program = Objects.requireNonNull(program, "program");
     this.dir = Objects.requireNonNull(dir, "dir");
     this.server = List.copyOf(Objects.requireNonNull(server, "server"));
@@ -60,7 +65,7 @@ final class HeadlessNeovim {
   }
 
   /** As {@link #missing(String, String)} with {@value #NVIM}. */
-  static Optional<String> missing(String serverProgram) {
+  public static Optional<String> missing(String serverProgram) {
     return missing(NVIM, serverProgram);
   }
 
@@ -68,7 +73,7 @@ final class HeadlessNeovim {
    * What is missing to run Neovim ({@code nvimProgram}) with a language server started by
    * {@code serverProgram} (null: Neovim alone), in a sentence, or empty when all is there.
    */
-  static Optional<String> missing(String nvimProgram, String serverProgram) {
+  public static Optional<String> missing(String nvimProgram, String serverProgram) {
     String nvim = probe(List.of(nvimProgram, "--version"));
     if (nvim == null || !nvim.startsWith("NVIM v")) {
       return Optional.of("Neovim is not installed (or 'nvim --version' failed); install it with: " + INSTALL);
@@ -103,8 +108,12 @@ final class HeadlessNeovim {
     }
   }
 
-  /** Runs Neovim with these steps (Lua) and waits for it to quit. */
-  Run run(String steps) throws IOException, InterruptedException {
+  /**
+   * Runs Neovim with these steps (Lua) and waits for it to quit; blocks the calling thread.
+   *
+   * @throws IOException when Neovim cannot start, or does not finish within the timeout (it is killed then)
+   */
+  public Run run(String steps) throws IOException, InterruptedException {
     Path state = Files.createDirectories(dir.resolve(".nvim-run"));
     StringBuilder cmd = new StringBuilder("{");
     for (String c : server) {
@@ -198,7 +207,7 @@ final class HeadlessNeovim {
   }
 
   /** A Lua string literal. */
-  static String lua(String s) {
+  public static String lua(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 }
