@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * of each open document), {@code workspace/executeCommand} an invoke. Requests are remembered by id,
  * per direction, until their response arrives; the pair becomes one action, timed at the request, with
  * its outcome: hover (and a one-line summary of what it showed), definition/references as a jump,
- * rename (new name, how many edits in how many files), code actions offered and the one chosen,
+ * rename (new name, how many edits in how many files), code actions offered (unless the editor asked
+ * for them on its own, {@code triggerKind} Automatic) and the one chosen,
  * formatting, or the error the server gave. A completion is held until the document shows which item,
  * if any, was accepted (see {@link CompletionWatch}). Server diagnostics become {@code DIAGNOSTICS}
  * observations.
@@ -70,6 +71,8 @@ public final class LspTranslator {
   private static final int MAX_DIAGNOSTIC_LINES = 3;
   private static final int MAX_MESSAGE_CHARS = 160;
   private static final int MAX_LISTED_ITEMS = 10;
+  /** {@code CodeActionTriggerKind.Automatic}: the editor asked for code actions without the person asking. */
+  private static final int CODE_ACTION_AUTOMATIC = 2;
 
   /** Requests whose responses become actions; an error response to one is recorded as such. */
   private static final Set<String> RECORDED_REQUESTS = Set.of("textDocument/completion", "textDocument/hover",
@@ -534,6 +537,9 @@ public final class LspTranslator {
       titles.append(titles.length() == 0 ? "" : "\n").append(title);
     }
     offers = List.copyOf(offered);
+    if (p.params().path("context").path("triggerKind").asInt(1) == CODE_ACTION_AUTOMATIC) {
+      return; // asked for by the editor on its own (a lightbulb), not by the person: kept to spot a choice only
+    }
     Action.Builder a = actions.invoke("textDocument/codeAction", uri, range);
     a.getInvokeBuilder().addArguments(Argument.newBuilder().setName("offered").setValue(titles.toString()));
     out.add(at(a.addAttributes(attr(OUTCOME, offered.isEmpty() ? "empty" : "offered"))

@@ -324,6 +324,17 @@ class LspTranslatorTest {
   }
 
   @Test
+  void codeActionsTheEditorAskedForOnItsOwnAreNotRecordedButTheirChoiceIs() {
+    open();
+    editor("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":\"" + URI
+        + "\"},\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}},"
+        + "\"context\":{\"diagnostics\":[],\"triggerKind\":2}}}");
+    assertThat(server("{\"jsonrpc\":\"2.0\",\"id\":10,\"result\":[{\"title\":\"Organize imports\",\"command\":\"pylsp.organize\"}]}")).isEmpty();
+    assertThat(editor("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"workspace/executeCommand\",\"params\":{\"command\":\"pylsp.organize\"}}"))
+        .extracting(a -> attr(a, LspTranslator.OUTCOME)).containsExactly("chosen", null);
+  }
+
+  @Test
   void offersAreForgottenOnceThePersonTypesSoTheirTextIsNotMistakenForAChoice() {
     open();
     offerCodeActions();
