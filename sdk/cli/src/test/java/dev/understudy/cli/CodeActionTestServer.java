@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A tiny language server for the one thing pylsp 1.7 does not offer without extra plugins: code
  * actions. Offers two for any range: "Add a module docstring" (an edit) and "Add a header comment" (a
- * command, which it carries out by asking the editor to apply an edit, {@code workspace/applyEdit}).
+ * command, which it carries out by asking the editor to apply an edit, {@code workspace/applyEdit}). Answers
+ * document symbols with nothing, so a test can use that request to wait for what it sent before.
  * Run as its own process by the editor end-to-end test.
  */
 public final class CodeActionTestServer {
@@ -43,7 +44,7 @@ public final class CodeActionTestServer {
       String method = m.path("method").asText("");
       JsonNode id = m.get("id");
       switch (method) {
-        case "initialize" -> reply(id, JSON.readTree("{\"capabilities\":{\"textDocumentSync\":2,\"codeActionProvider\":true,"
+        case "initialize" -> reply(id, JSON.readTree("{\"capabilities\":{\"textDocumentSync\":2,\"codeActionProvider\":true,\"documentSymbolProvider\":true,"
             + "\"executeCommandProvider\":{\"commands\":[\"" + COMMAND + "\"]}}}"));
         case "textDocument/codeAction" -> reply(id, codeActions(m.path("params").path("textDocument").path("uri").asText()));
         case "workspace/executeCommand" -> {
