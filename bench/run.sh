@@ -38,6 +38,7 @@ done
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.CaptureServerCpu | tee "$out/capture-server-cpu.txt"
 java -cp "$jar" dev.understudy.bench.ProxyLatency | tee "$out/proxy-latency.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"

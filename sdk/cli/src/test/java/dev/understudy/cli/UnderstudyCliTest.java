@@ -52,7 +52,7 @@ class UnderstudyCliTest {
     CliRun run = CliRun.run(null, "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "consent", "pause",
-        "resume", "Exit codes:", "4  verify found damage", "6  record has no consent");
+        "resume", "replay", "lsp-capture", "Exit codes:", "4  verify found damage", "6  record has no consent");
   }
 
   @Test
