@@ -146,6 +146,22 @@ class EditorProxyEndToEndTest {
     assertThat(editing.indexOf(hover)).isLessThan(editing.indexOf(jumps.get(0)));
     assertThat(editing.indexOf(completion)).isLessThan(editing.indexOf(rename));
     assertThat(editing.indexOf(rename)).isLessThan(editing.indexOf(formatting));
+
+    // Every change the editor made is in the session: replay rebuilds the saved file byte for byte.
+    Path replayed = project.resolve("replayed");
+    CliRun replay = CliRun.run(home, "replay", sessionId(), "--out", replayed.toString());
+    assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+    assertThat(replay.out()).contains("1 matched what was saved, 0 differ");
+    try (var files = Files.walk(replayed)) {
+      Path rebuilt = files.filter(p -> p.getFileName().toString().equals("greet.py")).findFirst().orElseThrow();
+      assertThat(Files.readString(rebuilt)).isEqualTo(GREETED);
+    }
+  }
+
+  private String sessionId() throws Exception {
+    try (var dirs = Files.list(home.resolve("sessions"))) {
+      return dirs.map(p -> p.getFileName().toString()).filter(n -> n.length() == 36).findFirst().orElseThrow();
+    }
   }
 
   @Test

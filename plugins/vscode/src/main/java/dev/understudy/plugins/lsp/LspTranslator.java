@@ -6,6 +6,8 @@ import static dev.understudy.plugins.lsp.LspActions.range;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.understudy.api.ActionRefs;
+import dev.understudy.core.policy.PrivacyPolicy;
+import dev.understudy.plugins.lsp.capture.CaptureAttributes;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Argument;
 import dev.understudy.proto.v1.EditOperation;
@@ -36,7 +38,9 @@ import java.util.logging.Logger;
  *
  * <p>Notifications from the editor map directly: document open/change/save/close and file
  * create/rename/delete become file events and text edits (with the text a change removed, from a copy
- * of each open document), {@code workspace/executeCommand} an invoke. Requests are remembered by id,
+ * of each open document), {@code workspace/executeCommand} an invoke. As the capture server does, an
+ * open also gives the text the document was opened with and a save the SHA-256 of the text saved
+ * ({@link CaptureAttributes}), so {@code understudy replay} can rebuild and check proxy sessions. Requests are remembered by id,
  * per direction, until their response arrives; the pair becomes one action, timed at the request, with
  * its outcome: hover (and a one-line summary of what it showed), definition/references as a jump,
  * rename (new name, how many edits in how many files), code actions offered (unless the editor asked
@@ -236,15 +240,25 @@ public final class LspTranslator {
     switch (method) {
       case "textDocument/didOpen" -> {
         String language = doc.path("languageId").asText("");
+        String text = doc.path("text").asText("");
         languages.put(uri, language);
-        documents.open(uri, doc.path("text").asText(""));
+        documents.open(uri, text);
         out.add(stamp(fileEvent(FileOperation.FILE_OPERATION_OPEN, uri, "")));
+        if (documents.has(uri)) {
+          out.add(stamp(openText(uri, language, doc.path("version").asLong(0), text)));
+        }
       }
       case "textDocument/didChange" -> didChange(uri, doc.path("version").asLong(0), params.path("contentChanges"), out);
       case "textDocument/didSave" -> {
         out.addAll(completion.release());
         offers = List.of();
         Action.Builder save = fileEvent(FileOperation.FILE_OPERATION_SAVE, uri, "").toBuilder();
+        String saved = documents.text(uri);
+        if (saved != null) {
+          save.addAttributes(attr(CaptureAttributes.SHA256, PrivacyPolicy.sha256(saved)));
+        } else if (documents.tooLarge(uri)) {
+          save.addAttributes(attr(CaptureAttributes.INCOMPLETE, "too-large"));
+        }
         String cause = caused.saved(uri);
         if (cause != null) {
           save.addAttributes(attr(ActionRefs.PARENT_REF, cause)).addAttributes(attr(CAUSE, cause));
@@ -640,6 +654,17 @@ public final class LspTranslator {
       a.addAttributes(attr(LANGUAGE, language));
     }
     return a.build();
+  }
+
+  /**
+   * The text a document was opened with, as the capture server records it (so that {@code understudy
+   * replay} rebuilds proxy sessions too): a replace of the whole document, with no range, so the runtime's
+   * keystroke coalescing never joins typing to it.
+   */
+  private Action openText(String uri, String language, long version, String text) {
+    return actions.action(uri, null).setTextEdit(TextEdit.newBuilder().setOperation(EditOperation.EDIT_OPERATION_REPLACE)
+            .setText(text).setDocumentVersion(version).setLanguageId(language))
+        .addAttributes(attr(CaptureAttributes.SNAPSHOT, CaptureAttributes.SNAPSHOT_OPEN)).build();
   }
 
   /** A file path for {@code file:} URIs (so path-based policy globs apply), else the URI as given. */

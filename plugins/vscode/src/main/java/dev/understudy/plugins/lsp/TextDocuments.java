@@ -32,18 +32,28 @@ final class TextDocuments {
   }
 
   private final Map<String, Doc> docs = new HashMap<>();
+  /** Documents forgotten for their size while open, until they are opened again or closed. */
+  private final java.util.Set<String> tooLarge = new java.util.HashSet<>();
 
   /** The editor opened {@code uri} with this text (or reopened it: the text replaces what was kept). */
   void open(String uri, String text) {
     if (text.length() > MAX_CHARS) {
       docs.remove(uri);
+      tooLarge.add(uri);
     } else {
       docs.put(uri, new Doc(text));
+      tooLarge.remove(uri);
     }
   }
 
   void close(String uri) {
     docs.remove(uri);
+    tooLarge.remove(uri);
+  }
+
+  /** Whether {@code uri} is open but was forgotten for its size. */
+  boolean tooLarge(String uri) {
+    return tooLarge.contains(uri);
   }
 
   boolean has(String uri) {
@@ -76,6 +86,7 @@ final class TextDocuments {
     String removed = d.text.substring(start, end);
     if ((long) d.text.length() - removed.length() + newText.length() > MAX_CHARS) {
       docs.remove(uri);
+      tooLarge.add(uri);
       return removed;
     }
     d.text.replace(start, end, newText);

@@ -5,6 +5,7 @@ import static dev.understudy.plugins.lsp.Direction.SERVER_TO_EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.understudy.api.ActionRefs;
+import dev.understudy.plugins.lsp.capture.CaptureAttributes;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
 import dev.understudy.proto.v1.EditOperation;
@@ -47,12 +48,18 @@ class LspTranslatorTest {
   void didOpenWithEscapedSlashesIsAnOpenWithPathAndLanguage() {
     List<Action> out = editor("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument\\/didOpen\",\"params\":{\"textDocument\":{\"uri\":\""
         + URI + "\",\"languageId\":\"python\",\"version\":0,\"text\":\"import os\\n\"}}}");
-    assertThat(out).hasSize(1);
+    assertThat(out).hasSize(2);
     Action a = out.get(0);
     assertThat(a.getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_OPEN);
     assertThat(a.getFileEvent().getPath()).isEqualTo("/home/lena/app/main.py");
     assertThat(a.getTarget().getLocators(0).getTextLocation().getUri()).isEqualTo(URI);
     assertThat(attr(a, LspTranslator.LANGUAGE)).isEqualTo("python");
+    // The text it was opened with, as the capture server records it, for replay.
+    Action text = out.get(1);
+    assertThat(text.getTextEdit().hasRange()).isFalse();
+    assertThat(text.getTextEdit().getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_REPLACE);
+    assertThat(text.getTextEdit().getText()).isEqualTo("import os\n");
+    assertThat(attr(text, CaptureAttributes.SNAPSHOT)).isEqualTo(CaptureAttributes.SNAPSHOT_OPEN);
   }
 
   @Test
@@ -83,7 +90,10 @@ class LspTranslatorTest {
     open();
     String doc = "{\"textDocument\":{\"uri\":\"" + URI + "\"}}";
     assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didSave\",\"params\":" + doc + "}"))
-        .extracting(a -> a.getFileEvent().getOperation()).containsExactly(FileOperation.FILE_OPERATION_SAVE);
+        .singleElement().satisfies(a -> {
+          assertThat(a.getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_SAVE);
+          assertThat(attr(a, CaptureAttributes.SHA256)).isEqualTo(dev.understudy.core.policy.PrivacyPolicy.sha256("import os\n"));
+        });
     assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":" + doc + "}"))
         .extracting(a -> a.getFileEvent().getOperation()).containsExactly(FileOperation.FILE_OPERATION_CLOSE);
     assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didCreateFiles\",\"params\":{\"files\":[{\"uri\":\"file:///a.py\"},{\"uri\":\"file:///b.py\"}]}}"))
