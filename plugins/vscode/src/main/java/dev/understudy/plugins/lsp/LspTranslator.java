@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.understudy.api.ActionRefs;
 import dev.understudy.core.policy.PrivacyPolicy;
-import dev.understudy.plugins.lsp.capture.CaptureAttributes;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Argument;
 import dev.understudy.proto.v1.EditOperation;
@@ -40,7 +39,7 @@ import java.util.logging.Logger;
  * create/rename/delete become file events and text edits (with the text a change removed, from a copy
  * of each open document), {@code workspace/executeCommand} an invoke. As the capture server does, an
  * open also gives the text the document was opened with and a save the SHA-256 of the text saved
- * ({@link CaptureAttributes}), so {@code understudy replay} can rebuild and check proxy sessions. Requests are remembered by id,
+ * ({@link #SNAPSHOT}, {@link #SHA256}), so {@code understudy replay} can rebuild and check proxy sessions. Requests are remembered by id,
  * per direction, until their response arrives; the pair becomes one action, timed at the request, with
  * its outcome: hover (and a one-line summary of what it showed), definition/references as a jump,
  * rename (new name, how many edits in how many files), code actions offered (unless the editor asked
@@ -70,6 +69,17 @@ public final class LspTranslator {
   public static final String HOVER = "lsp.hover";
   /** Attribute with the message of an error response. */
   public static final String ERROR = "lsp.error";
+  /**
+   * Attribute on the text edit carrying a document's text as it was opened: {@value #SNAPSHOT_OPEN}. The
+   * same key and value as the capture server's ({@code CaptureAttributes}), which replay reads.
+   */
+  public static final String SNAPSHOT = "lsp.snapshot";
+  /** Value of {@link #SNAPSHOT} for the text a document was opened with. */
+  public static final String SNAPSHOT_OPEN = "didOpen";
+  /** Attribute on a save: lowercase hex SHA-256 of the text saved (UTF-8), as the capture server writes it. */
+  public static final String SHA256 = "lsp.sha256";
+  /** Attribute on a save: why the record of the document is not complete ({@code too-large}). */
+  public static final String INCOMPLETE = "lsp.incomplete";
   /** Most requests remembered per direction while awaiting their response: 1024. */
   static final int MAX_PENDING = 1024;
   private static final int MAX_DIAGNOSTIC_LINES = 3;
@@ -255,9 +265,9 @@ public final class LspTranslator {
         Action.Builder save = fileEvent(FileOperation.FILE_OPERATION_SAVE, uri, "").toBuilder();
         String saved = documents.text(uri);
         if (saved != null) {
-          save.addAttributes(attr(CaptureAttributes.SHA256, PrivacyPolicy.sha256(saved)));
+          save.addAttributes(attr(SHA256, PrivacyPolicy.sha256(saved)));
         } else if (documents.tooLarge(uri)) {
-          save.addAttributes(attr(CaptureAttributes.INCOMPLETE, "too-large"));
+          save.addAttributes(attr(INCOMPLETE, "too-large"));
         }
         String cause = caused.saved(uri);
         if (cause != null) {
@@ -664,7 +674,7 @@ public final class LspTranslator {
   private Action openText(String uri, String language, long version, String text) {
     return actions.action(uri, null).setTextEdit(TextEdit.newBuilder().setOperation(EditOperation.EDIT_OPERATION_REPLACE)
             .setText(text).setDocumentVersion(version).setLanguageId(language))
-        .addAttributes(attr(CaptureAttributes.SNAPSHOT, CaptureAttributes.SNAPSHOT_OPEN)).build();
+        .addAttributes(attr(SNAPSHOT, SNAPSHOT_OPEN)).build();
   }
 
   /** A file path for {@code file:} URIs (so path-based policy globs apply), else the URI as given. */

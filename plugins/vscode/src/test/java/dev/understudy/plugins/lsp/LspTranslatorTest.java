@@ -406,6 +406,14 @@ class LspTranslatorTest {
   }
 
   @Test
+  void opensAndSavesCarryTheAttributesReplayReadsUnderTheCaptureServersKeys() {
+    assertThat(LspTranslator.SNAPSHOT).isEqualTo(CaptureAttributes.SNAPSHOT);
+    assertThat(LspTranslator.SNAPSHOT_OPEN).isEqualTo(CaptureAttributes.SNAPSHOT_OPEN);
+    assertThat(LspTranslator.SHA256).isEqualTo(CaptureAttributes.SHA256);
+    assertThat(LspTranslator.INCOMPLETE).isEqualTo(CaptureAttributes.INCOMPLETE);
+  }
+
+  @Test
   void malformedJsonIsCountedAndGivesNoAction() {
     assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":")).isEmpty();
     assertThat(editor("42")).isEmpty();
