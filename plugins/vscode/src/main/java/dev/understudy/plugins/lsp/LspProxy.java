@@ -184,17 +184,16 @@ public final class LspProxy {
     int answered = 0;
     for (PendingRequests.Request r : requests.takeOpen()) {
       byte[] body = PendingRequests.errorResponse(r, why + " " + r.method());
-      byte[] header = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      LspFrame frame = LspFrame.of(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
       try {
-        editorOut.write(header);
-        editorOut.write(body);
+        editorOut.write(frame.rawBytes());
         editorOut.flush();
       } catch (IOException e) {
         LOG.log(Level.FINE, "the editor is gone; no more answers", e);
         break;
       }
       answered++;
-      tapQueue.offer(Direction.SERVER_TO_EDITOR, LspFrame.of(header, body));
+      tapQueue.offer(Direction.SERVER_TO_EDITOR, frame);
     }
     return answered;
   }
