@@ -37,7 +37,10 @@ public final class BenchLspProxy {
     } else {
       LspProxyAdapterProvider provider = new LspProxyAdapterProvider();
       try (Recording recording = Recording.builder().storeDirectory(Path.of(args[1])).adapter(provider).start()) {
-        proxy.tap(provider.tap()).build().run();
+        LspProxy.Result result = proxy.tap(provider.tap()).build().run();
+        if (result.tapDrops() > 0) { // as 'understudy lsp-proxy' does: a counted gap in the session
+          provider.reportLoss(result.tapDrops(), "LSP frames forwarded but not recorded: the capture queue was full");
+        }
       }
     }
     System.exit(0);

@@ -52,8 +52,11 @@ public final class ProxyLatency {
     }
   }
 
-  /** The figures of one run, by way, and what the capturing proxy recorded. */
-  record Figures(Map<String, Samples> byWay, long actionsRecorded) {}
+  /**
+   * The figures of one run, by way; what the capturing proxy recorded, and the frames it forwarded but
+   * could not record (its capture queue full) and counted in the session's gaps.
+   */
+  record Figures(Map<String, Samples> byWay, long actionsRecorded, long framesLost, long hoversSent) {}
 
   private ProxyLatency() {}
 
@@ -74,7 +77,8 @@ public final class ProxyLatency {
     print("small requests (hover, ~150 B, answered with ~90 B)", f, true, 1e3, "us");
     print(String.format(Locale.ROOT, "large requests (bench/echo, %d KiB, answered with as much)", largeBytes / 1024), f, false,
         1e6, "ms");
-    System.out.println("actions recorded by proxy+capture: " + f.actionsRecorded());
+    System.out.printf(Locale.ROOT, "proxy+capture recorded %d actions for %d hover round trips; %d frames forwarded but not"
+        + " recorded (capture queue full), counted in the session's gaps%n", f.actionsRecorded(), f.hoversSent(), f.framesLost());
   }
 
   private static void print(String title, Figures f, boolean small, double unit, String unitName) {
@@ -151,10 +155,12 @@ public final class ProxyLatency {
       byWay.put(way, new Samples(s[0], s[1]));
     });
     long recorded = 0;
+    long lost = 0;
     for (SessionSummary summary : SessionStore.open(store).list()) {
       recorded += summary.actionCount();
+      lost += summary.droppedCount();
     }
-    return new Figures(byWay, recorded);
+    return new Figures(byWay, recorded, lost, warmupSmall + (long) rounds * small);
   }
 
   /** A java command running {@code main} from this program's class path. */
