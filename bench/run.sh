@@ -40,5 +40,6 @@ java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency |
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.CaptureServerCpu | tee "$out/capture-server-cpu.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BrowserVsRrweb | tee "$out/browser-vs-rrweb.txt"
+java -cp "$jar" dev.understudy.bench.ProxyLatency | tee "$out/proxy-latency.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"

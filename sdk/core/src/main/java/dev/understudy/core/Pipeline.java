@@ -76,6 +76,7 @@ final class Pipeline {
   /** Runtime records that found the queue full; written with the gaps. */
   private final java.util.concurrent.ConcurrentLinkedQueue<Action> lateControls = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<AdapterSlot> adapters;
+  private final ParentRefs parentRefs = new ParentRefs();
   private boolean storeErrorLogged;
   private final java.util.Set<String> privacyFailureLogged = new java.util.HashSet<>();
   /** Emissions handled since the last commit; moved to {@link #handled} once committed. */
@@ -290,6 +291,9 @@ final class Pipeline {
       builder.setObservedTimeUnixNano(emission.observedUnixNanos());
     }
     builder.setSource(origin.stampedSource(action.getSource()));
+    if (builder.getAttributesCount() > 0) {
+      parentRefs.resolveParent(builder, origin.name());
+    }
     Action current = runStages(stagesBeforeCoalescing, builder.build());
     if (current == null) {
       return true;
@@ -372,13 +376,18 @@ final class Pipeline {
       }
       current = out;
     }
-    Action stamped = stamp(current.toBuilder(), time);
+    Action.Builder out = current.toBuilder();
+    String ref = out.getAttributesCount() == 0 ? null : ParentRefs.takeRef(out);
+    Action stamped = stamp(out, time);
     try {
       log.append(stamped);
       appendedSinceCommit++;
     } catch (IOException | RuntimeException e) {
       storeFailed(e, 1, time);
       return true;
+    }
+    if (ref != null) {
+      parentRefs.remember(origin.name(), ref, stamped.getId());
     }
     written.increment();
     origin.countWritten();

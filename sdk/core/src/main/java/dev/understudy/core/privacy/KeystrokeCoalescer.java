@@ -22,8 +22,9 @@ import java.util.Map;
  * straight through. The price of holding is latency: typed text is stored when the person moves on,
  * or after the idle window. It releases what it holds when the adapter emits anything else,
  * when the run stops being contiguous, when it has been idle for the idle window, when it reaches
- * {@link #MAX_CHARS}, or at the end of the session. A released text run keeps the first keystroke's
- * time and reports one insert of the whole text at the run's start position.
+ * {@link #MAX_CHARS}, or at the end of the session. Actions with different parents ({@code parent_id})
+ * never join one run. A released text run keeps the first keystroke's time and reports one insert of the
+ * whole text at the run's start position.
  *
  * <p>Threading: pipeline thread only; not thread-safe.
  */
@@ -141,6 +142,10 @@ public final class KeystrokeCoalescer<O> {
 
     /** Takes the action into this run if it continues it. */
     boolean absorb(Action action, long nowNanos) {
+      // What another action caused (a rename's edits, an accepted completion) is not the person typing on.
+      if (!action.getParentId().equals(first.getParentId())) {
+        return false;
+      }
       if (!text) {
         if (!action.hasValueChange() || !sameField(first, action)) {
           return false;
