@@ -70,6 +70,8 @@ public final class Detector {
   final Anchors anchors;
   /** Where a search can find acceptable matches; {@code null} to search the whole text. */
   final SearchRegions regions;
+  /** How far a match from an anchor reaches; {@code null} for the rest of the text. */
+  final Extent extent;
   final com.google.re2j.Pattern re2;
   final java.util.regex.Pattern javaPattern;
 
@@ -86,6 +88,7 @@ public final class Detector {
     this.normalizer = spec.normalizer;
     this.anchors = spec.anchors;
     this.regions = spec.regions;
+    this.extent = spec.extent;
     this.re2 = com.google.re2j.Pattern.compile(spec.regex);
     this.javaPattern = java.util.regex.Pattern.compile(spec.regex);
   }
@@ -153,6 +156,7 @@ public final class Detector {
     private UnaryOperator<String> normalizer = UnaryOperator.identity();
     private Anchors anchors;
     private SearchRegions regions;
+    private Extent extent;
 
     private Spec(String id, int version, String label) {
       this.id = Objects.requireNonNull(id, "id");
@@ -206,6 +210,12 @@ public final class Detector {
       return this;
     }
 
+    /** How far a match from one of the anchors can reach; see {@link Extent}. */
+    Spec extent(Extent extent) {
+      this.extent = extent;
+      return this;
+    }
+
     /** Matches are searched for only in these regions of the text. */
     Spec searchIn(SearchRegions regions) {
       this.regions = regions;
@@ -230,6 +240,9 @@ public final class Detector {
       Objects.requireNonNull(regex, "regex");
       if (anchors != null && regions != null) {
         throw new IllegalStateException(id + ": anchors and search regions are alternatives");
+      }
+      if (extent != null && anchors == null) {
+        throw new IllegalStateException(id + ": an extent limits matches from anchors; there are none");
       }
       return new Detector(this);
     }

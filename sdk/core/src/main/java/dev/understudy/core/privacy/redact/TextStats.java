@@ -45,11 +45,16 @@ final class TextStats {
     return ((fold(a) * 31) ^ fold(b)) & 1023;
   }
 
-  private static int fold(char c) {
+  /**
+   * Folds case for the keyword checks: to lower case, and as RE2/J's {@code (?i)} does, the long s
+   * (U+017F) to s (the Kelvin sign already lower-cases to k). A check may say yes too often, so
+   * folding more than RE2/J does is harmless; folding less would lose matches.
+   */
+  static char fold(char c) {
     if (c < 128) {
-      return c >= 'A' && c <= 'Z' ? c + 32 : c;
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
-    return Character.toLowerCase(c);
+    return c == '\u017F' ? 's' : Character.toLowerCase(c);
   }
 
   /** False when no two adjacent characters of the text hash like the keyword's first two. */
@@ -244,18 +249,17 @@ final class TextStats {
       return ((String) text).indexOf(keyword);
     }
     int k = keyword.length();
-    char first = keyword.charAt(0);
-    char firstOther = ignoreCase ? otherCase(first) : first;
+    char first = ignoreCase ? fold(keyword.charAt(0)) : keyword.charAt(0);
     outer:
     for (int i = 0, last = length - k; i <= last; i++) {
       char c = text.charAt(i);
-      if (c != first && c != firstOther) {
+      if (c != first && (!ignoreCase || fold(c) != first)) {
         continue;
       }
       for (int j = 1; j < k; j++) {
         char a = text.charAt(i + j);
         char b = keyword.charAt(j);
-        if (a != b && (!ignoreCase || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+        if (a != b && (!ignoreCase || fold(a) != fold(b))) {
           continue outer;
         }
       }
@@ -264,8 +268,4 @@ final class TextStats {
     return -1;
   }
 
-  private static char otherCase(char c) {
-    char lower = Character.toLowerCase(c);
-    return lower != c ? lower : Character.toUpperCase(c);
-  }
 }
