@@ -42,7 +42,11 @@ final class TextStats {
   private final long[] bigrams = new long[16];
 
   static int bigram(char a, char b) {
-    return ((fold(a) * 31) ^ fold(b)) & 1023;
+    return foldedBigram(fold(a), fold(b));
+  }
+
+  private static int foldedBigram(char a, char b) {
+    return ((a * 31) ^ b) & 1023;
   }
 
   /**
@@ -97,11 +101,13 @@ final class TextStats {
     boolean ibanHead = false;
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
+      // Each character folded once, for the pair it ends and the pair it starts.
+      char folded = ch < 128 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) : fold(ch);
       if (i > 0) {
-        int h = bigram(previous, ch);
+        int h = foldedBigram(previous, folded);
         pairs[h >>> 6] |= 1L << h;
       }
-      previous = ch;
+      previous = folded;
       boolean token;
       boolean slash = false;
       if (ch >= '0' && ch <= '9') {
@@ -249,11 +255,15 @@ final class TextStats {
       return ((String) text).indexOf(keyword);
     }
     int k = keyword.length();
-    char first = ignoreCase ? fold(keyword.charAt(0)) : keyword.charAt(0);
+    char first = keyword.charAt(0);
+    // The characters that fold to the keyword's first, compared directly: most are not it.
+    char upper = ignoreCase ? Character.toUpperCase(first) : first;
+    char lower = ignoreCase ? fold(first) : first;
+    char extra = !ignoreCase ? first : lower == 's' ? '\u017F' : lower == 'k' ? '\u212A' : first;
     outer:
     for (int i = 0, last = length - k; i <= last; i++) {
       char c = text.charAt(i);
-      if (c != first && (!ignoreCase || fold(c) != first)) {
+      if (c != lower && c != upper && c != extra && c != first) {
         continue;
       }
       for (int j = 1; j < k; j++) {
