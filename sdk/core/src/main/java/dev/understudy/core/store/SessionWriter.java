@@ -56,10 +56,6 @@ public final class SessionWriter implements ActionLog {
 
   private static final Logger LOGGER = Logger.getLogger(SessionWriter.class.getName());
 
-  private static final int TAG_ID = 1 << 3 | 2;
-  private static final int TAG_SESSION_ID = 2 << 3 | 2;
-  private static final int TAG_SOURCE = 5 << 3 | 2;
-  private static final int TAG_TARGET = 6 << 3 | 2;
   /** Largest plaintext sealed into one encrypted block: 64 KiB (damage loses at most one block). */
   static final int BLOCK_PLAIN_MAX = 64 * 1024;
   /** What sealing adds to a block's frames: frame header, nonce, tag, CRC. */
@@ -165,7 +161,7 @@ public final class SessionWriter implements ActionLog {
             || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
       rotate();
     }
-    encode(action, size);
+    encode(action);
     if (cipher != null && bufLen - blockStart >= BLOCK_PLAIN_MAX) {
       sealBlock();
     }
@@ -253,14 +249,7 @@ public final class SessionWriter implements ActionLog {
     }
   }
 
-  private void encode(Action action, int size) throws IOException {
-    if (scratch.length < size) {
-      scratch = new byte[Math.max(size, scratch.length * 2)];
-    }
-    CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, size);
-    action.writeTo(out);
-    out.checkNoSpaceLeft();
-
+  private void encode(Action action) throws IOException {
     int flags = Frames.KIND_ACTION;
     if (action.getSessionId().equals(idBytes)) {
       flags |= Frames.FLAG_SESSION_ID;
@@ -282,18 +271,33 @@ public final class SessionWriter implements ActionLog {
         flags |= Frames.FLAG_TARGET_REF;
       }
     }
-    int payloadLength = strip(size, flags);
-    if (payloadLength < 0) {
-      // A group in the unknown fields: too odd to take apart, so store the record whole
-      // (serialized again: strip may have compacted part of it already).
-      out = CodedOutputStream.newInstance(scratch, 0, size);
-      action.writeTo(out);
-      flags = Frames.KIND_ACTION;
-      payloadLength = size;
-      sourceRef = 0;
-      targetRef = 0;
+    // What the flags stand for is left out of the payload: a copy without those fields is cheaper to
+    // make than the source and target are to encode (the dictionary holds them once per segment).
+    Action payload = action;
+    if ((flags & ~Frames.KIND_MASK) != 0) {
+      Action.Builder shell = action.toBuilder();
+      if ((flags & Frames.FLAG_SESSION_ID) != 0) {
+        shell.clearSessionId();
+      }
+      if ((flags & Frames.FLAG_ID_DERIVED) != 0) {
+        shell.clearId();
+      }
+      if ((flags & Frames.FLAG_SOURCE_REF) != 0) {
+        shell.clearSource();
+      }
+      if ((flags & Frames.FLAG_TARGET_REF) != 0) {
+        shell.clearTarget();
+      }
+      payload = shell.build();
     }
-    writeFrame(flags, sourceRef, targetRef, scratch, payloadLength);
+    int size = payload.getSerializedSize();
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, scratch.length * 2)];
+    }
+    CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, size);
+    payload.writeTo(out);
+    out.checkNoSpaceLeft();
+    writeFrame(flags, sourceRef, targetRef, scratch, size);
   }
 
   private boolean idIsDerived(Action action) {
@@ -327,67 +331,6 @@ public final class SessionWriter implements ActionLog {
     byte[] def = message.toByteArray();
     writeFrame(defKind, r, 0, def, def.length);
     return r;
-  }
-
-  /**
-   * Removes from the serialized action in {@link #scratch} the top-level fields the flags say are
-   * elided, compacting in place. Returns the new length, or -1 when it met a group.
-   */
-  private int strip(int size, int flags) {
-    if ((flags & ~Frames.KIND_MASK) == 0) {
-      return size;
-    }
-    byte[] b = scratch;
-    int r = 0;
-    int w = 0;
-    while (r < size) {
-      int start = r;
-      int tag = 0;
-      for (int shift = 0; ; shift += 7) {
-        int x = b[r++];
-        tag |= (x & 0x7F) << shift;
-        if (x >= 0) {
-          break;
-        }
-      }
-      switch (tag & 7) {
-        case 0:
-          while (b[r++] < 0) {
-            // skip varint
-          }
-          break;
-        case 1:
-          r += 8;
-          break;
-        case 2:
-          int len = 0;
-          for (int shift = 0; ; shift += 7) {
-            int x = b[r++];
-            len |= (x & 0x7F) << shift;
-            if (x >= 0) {
-              break;
-            }
-          }
-          r += len;
-          break;
-        case 5:
-          r += 4;
-          break;
-        default:
-          return -1;
-      }
-      boolean drop = (tag == TAG_ID && (flags & Frames.FLAG_ID_DERIVED) != 0)
-          || (tag == TAG_SESSION_ID && (flags & Frames.FLAG_SESSION_ID) != 0)
-          || (tag == TAG_SOURCE && (flags & Frames.FLAG_SOURCE_REF) != 0)
-          || (tag == TAG_TARGET && (flags & Frames.FLAG_TARGET_REF) != 0);
-      if (!drop) {
-        if (w != start) {
-          System.arraycopy(b, start, b, w, r - start);
-        }
-        w += r - start;
-      }
-    }
-    return w;
   }
 
   /** Appends one frame to the batch. {@code ref1}/{@code ref2} are written when non-zero. */
