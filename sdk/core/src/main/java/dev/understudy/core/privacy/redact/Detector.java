@@ -72,6 +72,8 @@ public final class Detector {
   final SearchRegions regions;
   /** How far a match from an anchor reaches; {@code null} for the rest of the text. */
   final Extent extent;
+  /** The expression matched by hand at an anchor; {@code null} to run RE2/J there. */
+  final ExactMatch exact;
   final com.google.re2j.Pattern re2;
   final java.util.regex.Pattern javaPattern;
 
@@ -89,6 +91,7 @@ public final class Detector {
     this.anchors = spec.anchors;
     this.regions = spec.regions;
     this.extent = spec.extent;
+    this.exact = spec.exact;
     this.re2 = com.google.re2j.Pattern.compile(spec.regex);
     this.javaPattern = java.util.regex.Pattern.compile(spec.regex);
   }
@@ -157,6 +160,7 @@ public final class Detector {
     private Anchors anchors;
     private SearchRegions regions;
     private Extent extent;
+    private ExactMatch exact;
 
     private Spec(String id, int version, String label) {
       this.id = Objects.requireNonNull(id, "id");
@@ -216,6 +220,12 @@ public final class Detector {
       return this;
     }
 
+    /** The expression matched by hand at the anchors; see {@link ExactMatch}. */
+    Spec exact(ExactMatch exact) {
+      this.exact = exact;
+      return this;
+    }
+
     /** Matches are searched for only in these regions of the text. */
     Spec searchIn(SearchRegions regions) {
       this.regions = regions;
@@ -241,8 +251,11 @@ public final class Detector {
       if (anchors != null && regions != null) {
         throw new IllegalStateException(id + ": anchors and search regions are alternatives");
       }
-      if (extent != null && anchors == null) {
-        throw new IllegalStateException(id + ": an extent limits matches from anchors; there are none");
+      if ((extent != null || exact != null) && anchors == null) {
+        throw new IllegalStateException(id + ": an extent or an exact match works from anchors; there are none");
+      }
+      if (exact != null && group != 0) {
+        throw new IllegalStateException(id + ": an exact match gives the whole match, not group " + group);
       }
       return new Detector(this);
     }

@@ -193,24 +193,22 @@ public final class Detectors {
         .regex("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
             + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*\\.\\p{L}{2,}")
         .minLength(6).prefilter(stats -> stats.at > 0 && stats.dots > 0).check(Checks::email).lowerCase()
-        .anchors(Anchors.runBefore("@", Checks::emailLocalChar, c -> true)).extent(Extent.email()).build());
+        .anchors(Anchors.runBefore("@", Checks::emailLocalChar, c -> true)).extent(Extent.email())
+        .exact(ExactMatch.asciiEmail()).build());
     d.add(Detector.spec("iban", 1, "IBAN")
         .regex("(?i)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?").minLength(15)
         .prefilter(stats -> stats.digits >= 6 && stats.lettersThenDigits)
         .validator(Detector.Validator.trimmingGroups(Checks::iban)).normalizer(Checks::alnumUpper)
-        .anchors(Anchors.lettersThenDigits())
-        .extent(Extent.run(c -> Checks.foldsToAsciiLetter((char) c) || Checks.isDigit((char) c) || c == ' ')).build());
+        .anchors(Anchors.lettersThenDigits()).exact(ExactMatch.iban()).build());
     d.add(Detector.spec("payment-card", 1, "CARD")
         .regex("[0-9](?:[0-9]|[ -][0-9]){12,18}").minLength(13)
         .prefilter(stats -> stats.longestDigitCluster >= 13)
         .validator(Detector.Validator.trimmingGroups(Checks::paymentCard))
-        .normalizer(Checks::digitsOnly).anchors(Anchors.digitRuns(13, " -"))
-        .extent(Extent.run(c -> Checks.isDigit((char) c) || c == ' ' || c == '-')).build());
+        .normalizer(Checks::digitsOnly).anchors(Anchors.digitRuns(13, " -")).exact(ExactMatch.digitGroups(12, 18)).build());
     d.add(Detector.spec("ssn", 1, "SSN")
         .regex("[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}").minLength(11)
         .prefilter(stats -> stats.longestDigitCluster >= 9).check(Checks::ssn).normalizer(Checks::digitsOnly)
-        .anchors(Anchors.digitShape("ddd-dd-dddd", "- "))
-        .extent(Extent.run(c -> Checks.isDigit((char) c) || c == ' ' || c == '-')).build());
+        .anchors(Anchors.digitShape("ddd-dd-dddd", "- ")).exact(ExactMatch.digitShape("ddd-dd-dddd", "- ")).build());
     d.add(Detector.spec("phone", 1, "PHONE")
         .regex("(?:(?:\\+|\\b00)[1-9][0-9]{0,3}(?:[ .\\-/]?\\(?[0-9]{1,5}\\)?){1,6}"
             + "|\\(?[2-9][0-9]{2}\\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}"
@@ -234,7 +232,7 @@ public final class Detectors {
         .regex("[A-Za-z0-9+_=-]{" + Checks.ENTROPY_MIN_LENGTH + ",}").minLength(Checks.ENTROPY_MIN_LENGTH)
         .prefilter(stats -> stats.entropyCandidate)
         .check(Checks::highEntropy)
-        .anchors(Anchors.entropyRuns()).extent(Extent.run(c -> TextStats.isEntropyChar((char) c))).build());
+        .anchors(Anchors.entropyRuns()).exact(ExactMatch.tokenRun(Checks.ENTROPY_MIN_LENGTH)).build());
     return d;
   }
 

@@ -27,21 +27,6 @@ interface Extent {
   }
 
   /**
-   * Matches made only of characters {@code member} accepts: they end, at the latest, before the first
-   * character from {@code start} on that it refuses.
-   */
-  static Extent run(java.util.function.IntPredicate member) {
-    return (text, start) -> {
-      int i = start;
-      int n = text.length();
-      while (i < n && member.test(text.charAt(i))) {
-        i++;
-      }
-      return i > start ? i : -1;
-    };
-  }
-
-  /**
    * Credentials in a URL, {@code [A-Za-z][A-Za-z0-9+.-]*://([^\s/?#@:]+:[^\s/?#@]+)@}: a scheme,
    * "://", a user name without ':', a ':', a password, and an '@' before any of {@code \s/?#}. The
    * scheme's characters exclude ':', so it ends at the first ':'; the user name ends at the first ':'

@@ -144,6 +144,18 @@ final class TextScanner {
     int from = 0;
     int start;
     while (from <= text.length() && (start = d.anchors.next(text, from)) >= 0) {
+      if (d.exact != null) {
+        int end = d.exact.end(text, start);
+        if (end != ExactMatch.ASK_RE2J) {
+          if (end >= 0) {
+            consider(d, index, text, start, end, s);
+            from = start + Math.max(end - start, 1);
+          } else {
+            from = start + 1;
+          }
+          continue;
+        }
+      }
       int limit = d.extent == null ? text.length() : d.extent.limit(text, start);
       if (limit < 0) {
         from = start + 1;

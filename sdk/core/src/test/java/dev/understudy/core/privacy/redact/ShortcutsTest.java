@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ShortcutsTest {
 
   private static final long SEED = 20_241_122L;
-  private static final int TEXTS = 4_000;
+  private static final int TEXTS = 3_000;
 
   /** Pieces of secrets, personal data and their surroundings, and characters RE2/J treats specially. */
   private static final String[] PIECES = {
@@ -39,8 +39,23 @@ class ShortcutsTest {
       "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
       "Zk3pQ9xW2mR7vB4nT8yL1", "AccountKey=", "SG.", "npm_", "AIza", "-----BEGIN PRIVATE KEY-----",
       "-----END PRIVATE KEY-----", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "v1.2.3.4", "x", "0", "7", "12345",
-      "9876543", "1234567890123", "abc", "ab", "a.bc", "@a.de", "q", "=abc", ":abc", "u", "https://u:p@h", "?key=q", "&token=q&",
+      "9876543", "1234567890123", "abc", "ab", "a.bc", "@a.de", "q", "=abc", ":abc", "u", "https://u:p@h", "?key=q", "&token=q&", "b-.", "-x", ".com-x", ".dd9", "\u00E9", "a@b.c0m", "x.y@sub.example.co.uk",
   };
+
+  /** Texts at the edges of what the detectors take, each then edited at random a few characters at a time. */
+  private static final String[] SEEDS = {
+      "IBAN MT84 MALT 0110 0001 2345 MTLC AST0 01S, thanks", "DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432x",
+      "NO9386011117947", "card 6011 0009 9013 9424 123 exp", "4111-1111-1111-1111-111", "55000000000000041234",
+      "mail x.y-z@sub-a.example.co.uk.", "to a@b-c.d-e.fg9.hi, then", "jo+tag@mail.example.org>", "user@host",
+      "ssh git@github.com:acme/x.git", "https://ops:pa55@git.example.com/x", "ftp://u:p:q@h/ and http://a@b",
+      "https://x.example/cb?code=abc&state=1#access_token=eyJ.x", "?sig=1&token=;api-key=zz",
+      "password: \"hunter22\", pwd=x", "Passwort\uFF1A geheim123", "SECRET_KEY = 'Zk3pQ9xW2mR7vB4nT8yL'",
+      "call +49 30 1234567 or (415) 555-0132", "0151 14895555 / 8 (495) 123-45-67", "078-05-1120 123 45 6789",
+      "10.0.0.12 and 192.168.1.255.7", "fe80::1ff:fe23:4567:890a", "token Zk3pQ9xW2mR7vB4nT8yL1aB2cD3 end",
+      "AKIAQ7RT2ZK4M9XW3B5N ghp_Zk3pQ9xW2mR7vB4nT8yL1aB2cD3eF4gH5iJ6",
+  };
+  private static final String EDITS = " .-_@:/?&=#+%'\"0123456789aZk\u017F\u212A\u00E9\t";
+  private static final int EDITED = 120;
 
   @Test
   void theDefaultEngineAcceptsWhatAPlainSearchOfEveryExpressionAccepts() {
@@ -51,6 +66,12 @@ class ShortcutsTest {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < TEXTS; i++) {
       texts.add(text(random));
+    }
+    for (String seed : SEEDS) {
+      texts.add(seed);
+      for (int i = 0; i < EDITED; i++) {
+        texts.add(edited(seed, random));
+      }
     }
     for (String text : texts) {
       TextScanner.Scratch fresh = scanner.newScratch();
@@ -69,6 +90,38 @@ class ShortcutsTest {
     }
   }
 
+  @Test
+  void exactMatchesEndWhereAnAnchoredRe2jMatchEndsAtEveryAnchor() {
+    Random random = new Random(SEED + 1);
+    List<String> texts = new ArrayList<>();
+    for (String seed : SEEDS) {
+      texts.add(seed);
+      for (int i = 0; i < EDITED; i++) {
+        texts.add(edited(seed, random));
+      }
+    }
+    int compared = 0;
+    for (Detector d : Detectors.defaults()) {
+      if (d.exact == null) {
+        continue;
+      }
+      for (String text : texts) {
+        int p;
+        for (int from = 0; from <= text.length() && (p = d.anchors.next(text, from)) >= 0; from = p + 1) {
+          int end = d.exact.end(text, p);
+          if (end == ExactMatch.ASK_RE2J) {
+            continue;
+          }
+          com.google.re2j.Matcher m = d.re2.matcher(text.substring(p));
+          int expected = m.lookingAt() ? p + m.end() : ExactMatch.NONE;
+          assertThat(end).as("%s at %d in %s", d.id(), p, escape(text)).isEqualTo(expected);
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(1_000);
+  }
+
   private static String text(Random random) {
     StringBuilder b = new StringBuilder();
     int pieces = 1 + random.nextInt(10);
@@ -76,6 +129,22 @@ class ShortcutsTest {
       b.append(PIECES[random.nextInt(PIECES.length)]);
       if (random.nextInt(4) == 0) {
         b.append(' ');
+      }
+    }
+    return b.toString();
+  }
+
+  /** The seed with one to three characters inserted, removed, replaced or doubled. */
+  private static String edited(String seed, Random random) {
+    StringBuilder b = new StringBuilder(seed);
+    for (int e = 1 + random.nextInt(3); e > 0; e--) {
+      int at = random.nextInt(b.length() + 1);
+      char c = EDITS.charAt(random.nextInt(EDITS.length()));
+      switch (random.nextInt(4)) {
+        case 0 -> b.insert(at, c);
+        case 1 -> b.deleteCharAt(Math.min(at, b.length() - 1));
+        case 2 -> b.setCharAt(Math.min(at, b.length() - 1), c);
+        default -> b.insert(at, b.substring(at, Math.min(b.length(), at + 1 + random.nextInt(6))));
       }
     }
     return b.toString();
