@@ -145,13 +145,34 @@ public final class SessionWriter implements ActionLog {
   @Override
   public void append(Action action) throws IOException {
     Objects.requireNonNull(action, "action");
+    write(action, true, action.getSeq(), action.getSessionId(), action.getId(), action.getSerializedSize());
+  }
+
+  @Override
+  public void append(Action unstamped, long seq, ByteString sessionId, ByteString id) throws IOException {
+    Objects.requireNonNull(unstamped, "unstamped");
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(id, "id");
+    ActionLog.requireUnstamped(unstamped);
+    // The stamped record's size: the fields it would add to one that has none of them.
+    int size = unstamped.getSerializedSize()
+        + (id.isEmpty() ? 0 : CodedOutputStream.computeBytesSize(Action.ID_FIELD_NUMBER, id))
+        + (sessionId.isEmpty() ? 0 : CodedOutputStream.computeBytesSize(Action.SESSION_ID_FIELD_NUMBER, sessionId))
+        + (seq == 0 ? 0 : CodedOutputStream.computeUInt64Size(Action.SEQ_FIELD_NUMBER, seq));
+    write(unstamped, false, seq, sessionId, id, size);
+  }
+
+  /**
+   * @param stamped whether {@code action} already carries {@code seq}, {@code sessionId} and {@code id}
+   * @param size the serialized size of the stamped record
+   */
+  private void write(Action action, boolean stamped, long seq, ByteString sessionId, ByteString actionId, int size)
+      throws IOException {
     ensureOpen();
-    long seq = action.getSeq();
     if (seq <= lastSeq) {
       throw new IllegalArgumentException(
           "seq must increase: got " + seq + " after " + lastSeq + " in session " + id);
     }
-    int size = action.getSerializedSize();
     if (size > Frames.MAX_PAYLOAD - 1024) {
       throw new IllegalArgumentException("action too large to store: " + size + " bytes");
     }
@@ -161,13 +182,13 @@ public final class SessionWriter implements ActionLog {
             || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
       rotate();
     }
-    encode(action);
+    encode(action, stamped, seq, sessionId, actionId);
     if (cipher != null && bufLen - blockStart >= BLOCK_PLAIN_MAX) {
       sealBlock();
     }
     segmentHasActions = true;
     lastSeq = seq;
-    summary.accept(action);
+    summary.accept(action, seq);
   }
 
   @Override
@@ -249,12 +270,13 @@ public final class SessionWriter implements ActionLog {
     }
   }
 
-  private void encode(Action action) throws IOException {
+  private void encode(Action action, boolean stamped, long seq, ByteString sessionId, ByteString actionId)
+      throws IOException {
     int flags = Frames.KIND_ACTION;
-    if (action.getSessionId().equals(idBytes)) {
+    if (sessionId.equals(idBytes)) {
       flags |= Frames.FLAG_SESSION_ID;
     }
-    if (idIsDerived(action)) {
+    if (idIsDerived(actionId, seq, action.getTimeUnixNano())) {
       flags |= Frames.FLAG_ID_DERIVED;
     }
     int sourceRef = 0;
@@ -271,24 +293,32 @@ public final class SessionWriter implements ActionLog {
         flags |= Frames.FLAG_TARGET_REF;
       }
     }
-    // What the flags stand for is left out of the payload: a copy without those fields is cheaper to
-    // make than the source and target are to encode (the dictionary holds them once per segment).
+    // The payload is the stamped record without what the flags stand for. One copy makes it, from the
+    // stamped record or from the unstamped one; encoding the source and target only to cut them out
+    // again would cost more (the dictionary holds them once per segment).
     Action payload = action;
-    if ((flags & ~Frames.KIND_MASK) != 0) {
-      Action.Builder shell = action.toBuilder();
+    if (!stamped || (flags & ~Frames.KIND_MASK) != 0) {
+      Action.Builder b = action.toBuilder();
+      if (!stamped) {
+        b.setSeq(seq);
+      }
       if ((flags & Frames.FLAG_SESSION_ID) != 0) {
-        shell.clearSessionId();
+        b.clearSessionId();
+      } else if (!stamped) {
+        b.setSessionId(sessionId);
       }
       if ((flags & Frames.FLAG_ID_DERIVED) != 0) {
-        shell.clearId();
+        b.clearId();
+      } else if (!stamped) {
+        b.setId(actionId);
       }
       if ((flags & Frames.FLAG_SOURCE_REF) != 0) {
-        shell.clearSource();
+        b.clearSource();
       }
       if ((flags & Frames.FLAG_TARGET_REF) != 0) {
-        shell.clearTarget();
+        b.clearTarget();
       }
-      payload = shell.build();
+      payload = b.build();
     }
     int size = payload.getSerializedSize();
     if (scratch.length < size) {
@@ -300,12 +330,11 @@ public final class SessionWriter implements ActionLog {
     writeFrame(flags, sourceRef, targetRef, scratch, size);
   }
 
-  private boolean idIsDerived(Action action) {
-    ByteString actionId = action.getId();
+  private boolean idIsDerived(ByteString actionId, long seq, long timeUnixNano) {
     if (actionId.size() != 16) {
       return false;
     }
-    ActionIds.deriveInto(sessionHash, action.getSeq(), action.getTimeUnixNano(), derived);
+    ActionIds.deriveInto(sessionHash, seq, timeUnixNano, derived);
     for (int i = 0; i < 16; i++) {
       if (actionId.byteAt(i) != derived[i]) {
         return false;

@@ -47,11 +47,17 @@ final class SummaryAccumulator {
   /** Encrypted, and the key to unseal the app ids was not given. */
   boolean appIdsHidden;
 
+  /** Counts a record read back. */
   void accept(Action a) {
+    accept(a, a.getSeq());
+  }
+
+  /** Counts a record appended with this seq (the record itself may not carry it yet). */
+  void accept(Action a, long seq) {
     if (records++ == 0) {
       startTime = a.getTimeUnixNano();
     }
-    lastSeq = a.getSeq();
+    lastSeq = seq;
     lastTime = a.getTimeUnixNano();
     Action.KindCase kind = a.getKindCase();
     endedCleanly = kind == Action.KindCase.SESSION_END;
