@@ -7,7 +7,6 @@ import dev.understudy.proto.v1.Redaction;
 import dev.understudy.proto.v1.ReplacementKind;
 import dev.understudy.proto.v1.Target;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Never stores a value typed into a password-like field, even when the adapter forgot to say the
@@ -26,8 +25,8 @@ public final class SecureFields implements PrivacyStage {
   public static final int RULE_VERSION = 1;
 
   /** Roles, lower-cased with separators removed, that mean a password field on some platform. */
-  private static final Set<String> PASSWORD_ROLES =
-      Set.of("passwordtext", "password", "passwordfield", "jpasswordfield", "passwordentry", "securetextfield");
+  private static final String[] PASSWORD_ROLES =
+      {"passwordtext", "password", "passwordfield", "jpasswordfield", "passwordentry", "securetextfield"};
 
   @Override
   public String name() {

@@ -42,6 +42,8 @@ final class SummaryAccumulator {
   long gapRecords;
   boolean endedCleanly;
   final Set<String> appIds = new TreeSet<>();
+  /** The app id added last, so that a run of records from one app costs one comparison each. */
+  private String lastAppId;
   /** Fingerprint of the session's key; empty when it is not encrypted. */
   String keyFingerprint = "";
   /** Encrypted, and the key to unseal the app ids was not given. */
@@ -74,8 +76,10 @@ final class SummaryAccumulator {
     }
     if (a.hasSource()) {
       String app = a.getSource().getAppId();
-      if (!app.isEmpty()) {
+      // Runs of records from one app are the rule: the set is asked only when the app changes.
+      if (!app.isEmpty() && !app.equals(lastAppId)) {
         appIds.add(app);
+        lastAppId = app;
       }
     }
   }
