@@ -3,6 +3,11 @@ package dev.understudy.plugins.office;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.uno.UnoBackend;
 import dev.understudy.plugins.office.uno.UnoOptions;
+import dev.understudy.plugins.office.agent.AgentBackend;
+import dev.understudy.plugins.office.atspi.AtspiBackend;
+import dev.understudy.plugins.office.windows.JabBackend;
+import dev.understudy.plugins.office.windows.UiaBackend;
+import dev.understudy.plugins.office.x11.X11Backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +34,13 @@ final class Backends {
   static Backends standard() {
     Map<String, Function<PluginConfig, Backend>> f = new LinkedHashMap<>();
     Set<String> keys = new TreeSet<>();
-    // Backends register here: f.put("uno", UnoBackend::new); keys.addAll(their keys); ...
     f.put(UnoBackend.NAME, UnoBackend::new);
     keys.addAll(UnoOptions.KEYS);
+    f.put(AgentBackend.NAME, AgentBackend::new);
+    f.put(X11Backend.NAME, X11Backend::new);
+    f.put(AtspiBackend.NAME, AtspiBackend::new);
+    f.put(JabBackend.NAME, JabBackend::new);
+    f.put(UiaBackend.NAME, UiaBackend::new);
     return new Backends(f, keys);
   }
 
