@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all (about 13 minutes on a 2-core machine), writing JMH's JSON
+# Builds the benchmarks and runs them all (about 20 minutes on a 2-core machine), writing JMH's JSON
 # and text output and the figure programs' output to bench/results/.
 #
 #   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
@@ -38,6 +38,9 @@ done
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.CaptureServerCpu | tee "$out/capture-server-cpu.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BrowserVsRrweb | tee "$out/browser-vs-rrweb.txt"
+java -cp "$jar" dev.understudy.bench.ProxyLatency | tee "$out/proxy-latency.txt"
 # Desktop backends of the office adapter (Xvfb, xdotool, dbus-daemon, at-spi2-core): about 1.5 minutes.
 java -cp "$jar" dev.understudy.bench.desktop.SwingAgentLatency | tee "$out/swing-agent-latency.txt"
 java -cp "$jar" dev.understudy.bench.desktop.AtspiFloodRate | tee "$out/atspi-flood.txt"

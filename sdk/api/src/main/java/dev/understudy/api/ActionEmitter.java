@@ -13,6 +13,7 @@ import dev.understudy.proto.v1.Action;
  * <p>The adapter fills the semantic part of the action (kind, target, source app and window, and
  * optionally {@code time_unix_nano} when the application gave an event time). The runtime assigns the
  * id, session id, sequence number and adapter identity; values the adapter puts there are overwritten.
+ * To make one action the {@code parent_id} of others without knowing its id, see {@link ActionRefs}.
  */
 public interface ActionEmitter {
 

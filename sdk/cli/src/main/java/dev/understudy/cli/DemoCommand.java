@@ -1,5 +1,6 @@
 package dev.understudy.cli;
 
+import com.google.protobuf.ByteString;
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.core.Recording;
 import dev.understudy.core.consent.Consent;
@@ -12,6 +13,8 @@ import dev.understudy.core.plugin.TrustedKeys;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionReader;
 import dev.understudy.core.store.SessionStore;
+import dev.understudy.plugins.lsp.nvim.HeadlessNeovim;
+import dev.understudy.proto.v1.Action;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +23,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -27,14 +32,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Records a scripted session with the bundled hello adapter and prints its timeline. */
+/**
+ * Records scripted sessions and prints their timelines: the bundled hello adapter, then an editor
+ * (see {@link EditorDemo}).
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
       "Record a short scripted session on embedded defaults and print its timeline.",
       "The hello adapter plugin, bundled with the command, plays a person writing a report and signing",
       "in to publish it; it is loaded through the real plugin host and recorded into the session store.",
       "The build signs the bundled plugin with a demo key made for that build; the demo trusts that key",
-      "alone, for this run only, and verifies the signature like any other plugin's."
+      "alone, for this run only, and verifies the signature like any other plugin's.",
+      "Then Neovim, headless, edits a Python file through 'understudy lsp-proxy' in front of pylsp: hover,",
+      "definition, completion, rename, save, each recorded with its outcome and cause. Without Neovim or",
+      "pylsp that part says how to install them and the rest still runs."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -51,13 +62,23 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;
 
+  // The editor part's programs; tests replace them.
+  String editorNvim = HeadlessNeovim.NVIM;
+  String editorServer = EditorDemo.SERVER;
+
   @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Pause between the script's steps (default: 100ms).")
   Duration delay = Duration.ofMillis(100);
 
+  @Option(names = "--office", description = "The office part: LibreOffice Writer on a virtual display (Xvfb), recorded by the office adapter.")
+  boolean office;
+
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
+    if (office) {
+      return new OfficeDemo(root, home, delay).call();
+    }
     Path plugins = Files.createTempDirectory("understudy-demo-plugins");
     Path consentDir = Files.createTempDirectory("understudy-demo-consent");
     try {
@@ -94,24 +115,33 @@ final class DemoCommand implements Callable<Integer> {
         if (code != ExitCodes.OK) {
           return code;
         }
-        printTimeline(home, recording.sessionIdText());
-        return ExitCodes.OK;
+        printTimeline(root, home, recording.sessionIdText(), (a, seqs) -> "");
       }
     } finally {
       deleteTree(plugins);
       deleteTree(consentDir);
     }
+    // Other parts follow the hello part, each in a class of its own.
+    return new EditorDemo(root, editorNvim, editorServer).run(home);
   }
 
-  private void printTimeline(Home home, String id) throws IOException {
+  /**
+   * Prints a session's timeline, each line followed by what {@code extra} says of its action (given the
+   * seq of every action printed so far, by id), then the commands to look further.
+   */
+  static void printTimeline(Understudy root, Home home, String id,
+      java.util.function.BiFunction<Action, Map<ByteString, Long>, String> extra) throws IOException {
     SessionStore store = SessionStore.open(home.sessions());
     Timeline timeline = new Timeline(ZoneId.systemDefault());
     root.out.println();
     root.out.println(root.style.bold("Timeline of session " + id));
     root.out.println(timeline.header());
+    Map<ByteString, Long> seqs = new HashMap<>();
     try (SessionReader reader = store.reader(SessionId.parse(id))) {
       while (reader.hasNext()) {
-        root.out.println(timeline.line(reader.next()));
+        Action a = reader.next();
+        seqs.put(a.getId(), a.getSeq());
+        root.out.println(timeline.line(a) + extra.apply(a, seqs));
       }
     }
     String prefix = id.substring(0, 13);
@@ -130,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -5,6 +5,7 @@ import dev.understudy.core.consent.ConsentLedger;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.plugins.lsp.LspProxy;
 import dev.understudy.plugins.lsp.LspProxyAdapterProvider;
+import dev.understudy.plugins.lsp.TransparentPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,6 +41,10 @@ final class LspProxyCommand implements Callable<Integer> {
       description = "The privacy policy (YAML, see docs/policy.md). Default: <home>/policy.yaml if it exists, else the built-in defaults.")
   Path policyFile;
 
+  /** For 'understudy demo', which consents for itself in a ledger of its own instead of the home's. */
+  @Option(names = "--consent-dir", paramLabel = "DIR", hidden = true)
+  Path consentDir;
+
   @Parameters(paramLabel = "SERVER", arity = "1..*", description = "The language server's command line, after '--'.")
   List<String> server;
 
@@ -52,7 +57,7 @@ final class LspProxyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     PrivacyPolicy policy = RecordCommand.readPolicy(policyFile, home);
-    ConsentLedger ledger = ConsentLedger.open(home.consent());
+    ConsentLedger ledger = ConsentLedger.open(consentDir != null ? consentDir : home.consent());
     String name = LspProxyAdapterProvider.NAME;
     if (!ledger.valid().coversAdapter(name)) {
       throw new CliException(ExitCodes.NO_CONSENT, "adapter '" + name + "' has no consent: run 'understudy consent grant --adapter "
@@ -66,16 +71,35 @@ final class LspProxyCommand implements Callable<Integer> {
     try {
       result = LspProxy.builder(server).editorIn(editorIn).editorOut(editorOut).serverErr(serverErr)
           .tap(provider.tap()).build().run();
+      recordLosses(provider, result);
     } catch (IOException e) {
       throw new CliException(ExitCodes.NOT_FOUND, "cannot start language server '" + server.get(0) + "': " + e.getMessage());
     } finally {
+      // Whatever happened, what was captured is written and the session closed cleanly.
       recording.close();
     }
+    result.problem().ifPresent(p -> root.err.println(root.style.red("understudy: lsp-proxy: " + p)));
     if (provider.translationErrors() > 0) {
-      root.err.println("understudy: lsp-proxy: " + provider.translationErrors() + " frame(s) could not be translated");
+      root.err.println("understudy: lsp-proxy: " + provider.translationErrors()
+          + " frame(s) were not JSON-RPC; they were forwarded unchanged and are counted in the session as a gap");
+    }
+    if (result.tapDrops() > 0) {
+      root.err.println("understudy: lsp-proxy: " + result.tapDrops() + " frame(s) were forwarded but not recorded (capture fell behind)");
     }
     root.err.println("understudy: lsp-proxy session " + recording.sessionIdText() + " ended; server exit code "
         + result.exitCode());
     return result.exitCode() < 0 ? ExitCodes.CAPTURE_FAILED : result.exitCode();
+  }
+
+  /** Puts what the proxy could not capture into the session as gaps, while the adapter still runs. */
+  private static void recordLosses(LspProxyAdapterProvider provider, LspProxy.Result result) {
+    if (result.tapDrops() > 0) {
+      provider.reportLoss(result.tapDrops(), "LSP frames forwarded but not recorded: the capture queue was full");
+    }
+    boolean editorMalformed = result.editorToServer().map(r -> r.end() == TransparentPipe.End.MALFORMED_INPUT).orElse(false);
+    if (editorMalformed || result.serverToEditor().end() == TransparentPipe.End.MALFORMED_INPUT) {
+      provider.reportLoss(1, (editorMalformed ? "the editor" : "the language server")
+          + " sent malformed LSP framing; nothing after it was forwarded or recorded");
+    }
   }
 }

@@ -29,8 +29,11 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RecordCommand.class,
       LspProxyCommand.class,
+      LspCaptureCommand.class,
+      BrowserCommand.class,
       SessionsCommand.class,
       InspectCommand.class,
+      ReplayCommand.class,
       ExportCommand.class,
       VerifyCommand.class,
       PluginsCommand.class,
@@ -49,9 +52,9 @@ import picocli.CommandLine.Command;
       "  2  bad usage: unknown option or command, bad value, invalid configuration key, unknown plugin or adapter,",
       "     no or wrong encryption key for an encrypted session",
       "  3  not found or unreadable: unknown or ambiguous session, missing file or directory",
-      "  4  verify found damage",
+      "  4  verify found damage; replay rebuilt a document that differs from what was saved",
       "  5  record could not capture: no adapter started (what was recorded is kept)",
-      "  6  record has no consent for any adapter: grant it with 'understudy consent grant'"
+      "  6  record has no consent for any adapter (lsp-capture: for its own): grant it with 'understudy consent grant'"
     })
 public final class Understudy implements Runnable {
 

@@ -2,12 +2,11 @@ package dev.understudy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.understudy.testing.Canaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,36 +80,11 @@ class CanaryTest {
     assertThat(exported).contains("\"rule_id\":\"email\"", "\"rule_id\":\"github-token\"", "\"rule_id\":\"policy-capability\"",
         "\"value_omitted\":true", "<EMAIL:");
 
-    List<String> found = new ArrayList<>();
-    String everything = allBytes(home) + allBytes(exports) + inspect.out() + inspect.err() + record.err()
+    String everything = Canaries.allBytes(home) + Canaries.allBytes(exports) + inspect.out() + inspect.err() + record.err()
         + CliRun.run(home, "sessions").out();
-    for (Map.Entry<String, String> canary : CANARIES.entrySet()) {
-      String secret = canary.getKey();
-      if (everything.contains(secret)) {
-        found.add(secret + " (" + canary.getValue() + ")");
-      }
-      // Fragments too: the long middle of every canary (typed key by key, nothing may leak in pieces).
-      String core = secret.replace(" ", "");
-      for (int n = 10; n <= core.length(); n++) {
-        String fragment = core.substring(core.length() - n);
-        if (everything.contains(fragment)) {
-          found.add("fragment '" + fragment + "' of " + secret + " (" + canary.getValue() + ")");
-          break;
-        }
-      }
-    }
+    List<String> found = Canaries.find(everything, CANARIES);
     Files.delete(script);
     assertThat(found).as("canaries found in what Understudy wrote").isEmpty();
   }
 
-  private static String allBytes(Path dir) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        all.write(Files.readAllBytes(f));
-        all.write('\n');
-      }
-    }
-    return all.toString(StandardCharsets.ISO_8859_1) + "\n" + all.toString(StandardCharsets.UTF_8);
-  }
 }

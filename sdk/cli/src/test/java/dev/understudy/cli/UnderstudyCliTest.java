@@ -52,18 +52,21 @@ class UnderstudyCliTest {
     CliRun run = CliRun.run(null, "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("demo", "record", "sessions", "inspect", "export", "verify", "plugins", "consent", "pause",
-        "resume", "Exit codes:", "4  verify found damage", "6  record has no consent");
+        "resume", "replay", "lsp-capture", "Exit codes:", "4  verify found damage", "6  record has no consent");
   }
 
   @Test
-  void demoRecordsAScriptedSessionAndPrintsItsTimelineWithoutThePassword() throws IOException {
+  void demoRecordsScriptedSessionsAndPrintsTheirTimelinesWithoutThePassword() throws IOException {
     CliRun run = CliRun.run(home, "demo", "--delay", "1ms");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Timeline of session", "session_start", "window_switch", ".uno:Bold",
         "button \"Save\" in dialog \"Save As\"", "(value not recorded)", "session_end");
     assertThat(run.err()).contains("● RECORDING", "■ stopped");
     assertThat(run.err()).contains("Plugin 'hello-adapter': signed by key SHA256:");
-    assertThat(sessionIds()).hasSize(1);
+    // The editor part (EditorDemo): Neovim through the LSP proxy to pylsp, each outcome and cause shown.
+    assertThat(run.out()).contains("textDocument/hover", "← shown, showed greet(name)", "textDocument/definition",
+        "← accepted, took greet(name)", "textDocument/rename", "(newName=welcome)", "← caused by #", "save  /");
+    assertThat(sessionIds()).hasSize(2);
     assertThat(new String(storeBytes(), StandardCharsets.ISO_8859_1)).doesNotContain("correct horse");
   }
 

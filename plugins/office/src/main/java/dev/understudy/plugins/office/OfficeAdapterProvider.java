@@ -3,11 +3,6 @@ package dev.understudy.plugins.office;
 import dev.understudy.api.Adapter;
 import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.PluginConfig;
-import dev.understudy.plugins.office.a11y.Snapshots;
-import dev.understudy.plugins.office.agent.AgentBackend;
-import dev.understudy.plugins.office.atspi.AtspiBackend;
-import dev.understudy.plugins.office.windows.JabBackend;
-import dev.understudy.plugins.office.x11.X11Backend;
 import dev.understudy.proto.v1.Capability;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,19 +20,7 @@ public final class OfficeAdapterProvider implements AdapterProvider {
   /** The backends run when {@code adapter.office.backends} is not set. */
   public static final String DEFAULT_BACKENDS = "uno";
 
-  /** Every key the adapter and its backends read, under {@code adapter.office.}. */
-  static final Set<String> CONFIG_KEYS = keys();
-
   private final Backends backends;
-
-  private static Set<String> keys() {
-    Set<String> keys = new java.util.TreeSet<>(Set.of("backends", Snapshots.KEY));
-    keys.addAll(AgentBackend.CONFIG_KEYS);
-    keys.addAll(X11Backend.CONFIG_KEYS);
-    keys.addAll(AtspiBackend.CONFIG_KEYS);
-    keys.addAll(JabBackend.CONFIG_KEYS);
-    return Set.copyOf(keys);
-  }
 
   /** The provider with the standard backends (the {@link java.util.ServiceLoader} constructor). */
   public OfficeAdapterProvider() {
@@ -61,7 +44,7 @@ public final class OfficeAdapterProvider implements AdapterProvider {
 
   @Override
   public Set<String> configKeys() {
-    return CONFIG_KEYS;
+    return backends.configKeys();
   }
 
   @Override

@@ -19,6 +19,14 @@ public final class LspFrame {
     this.headerLength = headerLength;
   }
 
+  /** A frame of this header block (with its closing blank line) and body. */
+  static LspFrame of(byte[] header, byte[] body) {
+    byte[] raw = new byte[header.length + body.length];
+    System.arraycopy(header, 0, raw, 0, header.length);
+    System.arraycopy(body, 0, raw, header.length, body.length);
+    return new LspFrame(raw, header.length);
+  }
+
   /** The frame's bytes as read, header and body; shared, do not modify. */
   byte[] rawBytes() {
     return raw;

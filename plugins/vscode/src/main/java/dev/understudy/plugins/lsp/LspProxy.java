@@ -3,6 +3,7 @@ package dev.understudy.plugins.lsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +17,14 @@ import java.util.logging.Logger;
  * Sits between an editor and a real language server: starts the server from a command line and forwards
  * editor input to the server's stdin and the server's stdout to the editor, each through a
  * {@link TransparentPipe}, byte for byte; the server's stderr goes to the given error stream. A
- * {@link FrameTap} sees a copy of every frame off the forwarding path.
+ * {@link FrameTap} sees a copy of every frame off the forwarding path, on one thread for both
+ * directions, in the order the frames crossed the proxy.
  *
  * <p>How it ends: when the server closes its stdout (normally because it exited), the proxy waits for the
- * process, closes the editor output and reports the exit code. When the editor closes its input, the
+ * process, closes the editor output and reports the exit code. If the server went before the editor
+ * ended the session (LSP {@code exit}), the editor's requests it left unanswered are first answered with
+ * JSON-RPC errors ({@code -32603}), so the editor is not left waiting; {@link Result#problem()} says
+ * what happened. When the editor closes its input, the
  * proxy closes the server's stdin and waits up to the shutdown timeout (default
  * {@link #DEFAULT_SHUTDOWN_TIMEOUT}) before destroying it. When the server sends malformed framing, the
  * proxy cannot resynchronise, so it stops the server and reports the error.
@@ -40,13 +45,44 @@ public final class LspProxy {
    * @param editorToServer how the editor-to-server pipe ended, or empty if the editor input was still open
    * @param serverToEditorFrames frames forwarded to the editor
    * @param editorToServerFrames frames forwarded to the server
+   * @param editorSentExit whether the editor ended the session itself (LSP {@code exit})
+   * @param answeredWithErrors the editor's requests the server left unanswered, which the proxy answered
+   *     with JSON-RPC errors
+   * @param tapDrops frame copies the tap never saw because its queue was full
    */
   public record Result(
       int exitCode,
       TransparentPipe.Result serverToEditor,
       Optional<TransparentPipe.Result> editorToServer,
       long serverToEditorFrames,
-      long editorToServerFrames) {}
+      long editorToServerFrames,
+      boolean editorSentExit,
+      int answeredWithErrors,
+      long tapDrops) {
+
+    /** What went wrong, in a sentence for a person, or empty when the session ended as LSP says it should. */
+    public Optional<String> problem() {
+      String answered = answeredWithErrors == 0 ? ""
+          : "; " + answeredWithErrors + " request(s) it left unanswered were answered with errors";
+      if (editorToServer.isPresent() && editorToServer.get().end() == TransparentPipe.End.MALFORMED_INPUT) {
+        return Optional.of("the editor sent malformed LSP framing (" + editorToServer.get().error().getMessage()
+            + "); forwarding stopped and the language server was shut down" + answered);
+      }
+      if (serverToEditor.end() == TransparentPipe.End.MALFORMED_INPUT) {
+        return Optional.of("the language server sent malformed LSP framing (" + serverToEditor.error().getMessage()
+            + "); it was stopped" + answered);
+      }
+      if (serverToEditor.end() == TransparentPipe.End.INPUT_FAILED) {
+        return Optional.of("reading the language server's output failed (" + serverToEditor.error() + ")" + answered);
+      }
+      boolean editorClosed = editorToServer.isPresent() && editorToServer.get().end() != TransparentPipe.End.OUTPUT_FAILED;
+      if (!editorSentExit && !editorClosed) {
+        return Optional.of("the language server exited with code " + exitCode + " before the editor ended the session"
+            + answered);
+      }
+      return Optional.empty();
+    }
+  }
 
   private final List<String> command;
   private final InputStream editorIn;
@@ -54,6 +90,7 @@ public final class LspProxy {
   private final OutputStream serverErr;
   private final FrameTap tap;
   private final Duration shutdownTimeout;
+  private final int tapQueueCapacity;
 
   private LspProxy(Builder b) {
     this.command = List.copyOf(b.command);
@@ -62,6 +99,7 @@ public final class LspProxy {
     this.serverErr = b.serverErr;
     this.tap = b.tap;
     this.shutdownTimeout = b.shutdownTimeout;
+    this.tapQueueCapacity = b.tapQueueCapacity;
   }
 
   /** A builder for a proxy in front of the server started by {@code command} (program and arguments). */
@@ -76,10 +114,17 @@ public final class LspProxy {
    */
   public Result run() throws IOException, InterruptedException {
     Process server = new ProcessBuilder(command).start();
-    TransparentPipe toServer =
-        TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream()).tap(tap).build();
-    TransparentPipe toEditor =
-        TransparentPipe.builder(Direction.SERVER_TO_EDITOR, server.getInputStream(), editorOut).tap(tap).build();
+    PendingRequests requests = new PendingRequests();
+    // One tap thread for both directions, fed in the order frames cross: causes before their effects.
+    FrameQueue tapQueue = new FrameQueue((direction, body) -> {
+      requests.onFrame(direction, body);
+      tap.onFrame(direction, body);
+    }, tapQueueCapacity, "understudy-lsp-tap");
+    TransparentPipe toServer = TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream())
+        .sharedTapQueue(tapQueue).build();
+    TransparentPipe toEditor = TransparentPipe.builder(Direction.SERVER_TO_EDITOR, server.getInputStream(), editorOut)
+        .sharedTapQueue(tapQueue).build();
+    tapQueue.start();
 
     CompletableFuture<TransparentPipe.Result> editorSide = new CompletableFuture<>();
     // The editor's input may never close (a blocked System.in read cannot be interrupted): daemon thread.
@@ -112,13 +157,45 @@ public final class LspProxy {
     }
     int exitCode = stop(server);
     stderrThread.join(shutdownTimeout.toMillis());
-    closeQuietly(editorOut);
-    toEditor.awaitTap(shutdownTimeout.toMillis());
-    Optional<TransparentPipe.Result> editorResult = Optional.ofNullable(editorSide.getNow(null));
-    if (editorResult.isPresent()) {
-      toServer.awaitTap(shutdownTimeout.toMillis());
+    // Everything both sides said so far reaches the tap (and the request tracker) before the answers.
+    tapQueue.awaitIdle(shutdownTimeout.toMillis());
+    TransparentPipe.Result editorEnd = editorSide.getNow(null);
+    int answered = 0;
+    boolean editorListening = editorEnd == null || editorEnd.end() != TransparentPipe.End.INPUT_CLOSED;
+    if (!requests.exitSent() && editorListening) {
+      answered = answerOpenRequests(requests, exitCode, serverSide, tapQueue);
     }
-    return new Result(exitCode, serverSide, editorResult, toEditor.frames(), toServer.frames());
+    closeQuietly(editorOut);
+    tapQueue.close();
+    tapQueue.awaitClosed(shutdownTimeout.toMillis());
+    return new Result(exitCode, serverSide, Optional.ofNullable(editorSide.getNow(null)), toEditor.frames(),
+        toServer.frames(), requests.exitSent(), answered, tapQueue.drops());
+  }
+
+  /**
+   * Answers each request the server left open with a JSON-RPC error, so the editor stops waiting and can
+   * tell its user; the tap sees each answer as if the server had sent it. Returns how many were answered.
+   */
+  private int answerOpenRequests(PendingRequests requests, int exitCode, TransparentPipe.Result serverSide,
+      FrameQueue tapQueue) {
+    String why = serverSide.end() == TransparentPipe.End.MALFORMED_INPUT
+        ? "understudy lsp-proxy: the language server sent malformed output and was stopped"
+        : "understudy lsp-proxy: the language server exited (code " + exitCode + ") before answering";
+    int answered = 0;
+    for (PendingRequests.Request r : requests.takeOpen()) {
+      byte[] body = PendingRequests.errorResponse(r, why + " " + r.method());
+      LspFrame frame = LspFrame.of(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+      try {
+        editorOut.write(frame.rawBytes());
+        editorOut.flush();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "the editor is gone; no more answers", e);
+        break;
+      }
+      answered++;
+      tapQueue.offer(Direction.SERVER_TO_EDITOR, frame);
+    }
+    return answered;
   }
 
   /** Waits for the server to exit within the shutdown timeout, then destroys it; returns its exit code. */
@@ -154,6 +231,7 @@ public final class LspProxy {
     private OutputStream serverErr = System.err;
     private FrameTap tap = FrameTap.NONE;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+    private int tapQueueCapacity = TransparentPipe.DEFAULT_TAP_QUEUE_CAPACITY;
 
     private Builder(List<String> command) {
       Objects.requireNonNull(command, "command");
@@ -194,6 +272,15 @@ public final class LspProxy {
         throw new IllegalArgumentException("shutdownTimeout must be positive, got " + shutdownTimeout);
       }
       this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    /** Frames waiting for the tap before new ones are dropped; default {@value TransparentPipe#DEFAULT_TAP_QUEUE_CAPACITY}. */
+    public Builder tapQueueCapacity(int tapQueueCapacity) {
+      if (tapQueueCapacity < 1) {
+        throw new IllegalArgumentException("tapQueueCapacity must be positive, got " + tapQueueCapacity);
+      }
+      this.tapQueueCapacity = tapQueueCapacity;
       return this;
     }
 

@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@value #NAME} adapter: records what passes through an {@link LspProxy}. Register the provider on
- * a recording and give the proxy its {@link #tap()}; frames are translated by an {@link LspTranslator}
- * and emitted while the adapter runs. Frames that arrive before the adapter started or after it stopped
- * are counted ({@link #framesIgnored()}) and not recorded.
+ * a recording and give the proxy its {@link #tap()}; frames are translated by an {@link LspTranslator},
+ * timed when the tap sees them, and emitted while the adapter runs. Frames that arrive before the
+ * adapter started or after it stopped are counted ({@link #framesIgnored()}) and not recorded. A frame
+ * that cannot be translated (not JSON-RPC) is reported to the runtime as a loss, so the session carries
+ * a gap for it; so is anything the proxy reports with {@link #reportLoss}.
  *
  * <p>Diagnostics are observations, which need {@code SNAPSHOTS}: they are emitted only when the policy
  * allows that capability (the default policy does not), so a session carries no refusal gap per
@@ -69,10 +71,32 @@ public final class LspProxyAdapterProvider implements AdapterProvider {
         ignored.incrementAndGet();
         return;
       }
-      for (Action a : translator.translate(direction, body)) {
-        emit(ctx, a);
+      boolean failed;
+      // One frame at a time, emitted in the order translated: a cause must reach the runtime before its
+      // effects, which the other pipe's tap thread may be translating. emit() never blocks.
+      synchronized (translator) {
+        long errorsBefore = translator.errors();
+        for (Action a : translator.translate(direction, body, ctx.clock().nowUnixNanos())) {
+          emit(ctx, a);
+        }
+        failed = translator.errors() != errorsBefore;
+      }
+      if (failed) {
+        ctx.emitter().reportLoss(1, "an LSP frame (" + direction.name().toLowerCase(java.util.Locale.ROOT)
+            + ") was not JSON-RPC and was not recorded");
       }
     };
+  }
+
+  /**
+   * Records in the session that {@code count} frames or messages could not be captured, and why; for
+   * the proxy's own troubles (frames dropped, malformed framing). Ignored when the adapter is not running.
+   */
+  public void reportLoss(long count, String detail) {
+    CaptureContext ctx = context;
+    if (ctx != null) {
+      ctx.emitter().reportLoss(count, detail);
+    }
   }
 
   private static void emit(CaptureContext ctx, Action a) {

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Copies LSP frames one way, byte for byte: each frame's exact bytes are written and flushed to the
- * output first, and only then is a copy of its body offered to a {@link FrameTap} through a bounded queue
- * (capacity {@value #DEFAULT_TAP_QUEUE_CAPACITY} unless set), consumed on a separate daemon thread. The
- * forwarding thread never waits for the tap: when the queue is full the copy is dropped and counted, and
- * what the tap throws is counted and logged.
+ * output as soon as the frame is read. A {@link FrameTap} sees each frame's body on a thread of its own
+ * (see {@link FrameQueue}): the forwarding thread only appends a reference to a lock-free queue
+ * (capacity {@value #DEFAULT_TAP_QUEUE_CAPACITY} unless set) before writing, and never waits for the tap;
+ * when the queue is full the frame is dropped for the tap only, and counted. Queuing just before the
+ * write means that across a proxy's two pipes, which share one queue, the tap sees frames in the order
+ * they crossed: an answer before the changes the editor made because of it. A frame whose write fails
+ * has been queued too: the other side never got it, but it was sent.
  *
  * <p>On malformed input (see {@link LspFrameException}) the pipe stops and reports the error rather than
  * forwarding further: a byte stream with a bad {@code Content-Length} cannot be resynchronised, so
@@ -26,11 +26,10 @@ import java.util.logging.Logger;
  * The pipe does not close its streams; its owner does.
  */
 public final class TransparentPipe {
-  /** Default number of frame copies waiting for the tap before new ones are dropped. */
-  public static final int DEFAULT_TAP_QUEUE_CAPACITY = 1024;
+  /** Default number of frames waiting for the tap before new ones are dropped. */
+  public static final int DEFAULT_TAP_QUEUE_CAPACITY = FrameQueue.DEFAULT_CAPACITY;
 
   private static final Logger LOG = Logger.getLogger(TransparentPipe.class.getName());
-  private static final long TAP_POLL_MILLIS = 50;
 
   /** How a pipe ended. */
   public enum End {
@@ -59,26 +58,27 @@ public final class TransparentPipe {
   private final Direction direction;
   private final InputStream in;
   private final OutputStream out;
-  private final FrameTap tap;
+  private final boolean tapped;
+  private final FrameQueue tapQueue;
+  /** Whether this pipe made its queue (and so starts and closes it) or shares its owner's. */
+  private final boolean ownQueue;
   private final int maxHeaderBytes;
   private final int maxBodyBytes;
-  private final BlockingQueue<byte[]> tapQueue;
   private final AtomicLong frames = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
-  private final AtomicLong tapDrops = new AtomicLong();
-  private final AtomicLong tapErrors = new AtomicLong();
-  private final AtomicLong tapDelivered = new AtomicLong();
-  private volatile boolean forwardingDone;
-  private volatile Thread tapThread;
+  private volatile boolean started;
 
   private TransparentPipe(Builder b) {
     this.direction = b.direction;
     this.in = b.in;
     this.out = b.out;
-    this.tap = b.tap;
     this.maxHeaderBytes = b.maxHeaderBytes;
     this.maxBodyBytes = b.maxBodyBytes;
-    this.tapQueue = new ArrayBlockingQueue<>(b.tapQueueCapacity);
+    this.ownQueue = b.sharedQueue == null;
+    this.tapQueue = ownQueue
+        ? new FrameQueue(b.tap, b.tapQueueCapacity, "understudy-lsp-tap-" + direction.name().toLowerCase(java.util.Locale.ROOT))
+        : b.sharedQueue;
+    this.tapped = b.tap != FrameTap.NONE || !ownQueue;
   }
 
   /** A builder; direction, input and output are required. */
@@ -88,20 +88,23 @@ public final class TransparentPipe {
 
   /**
    * Forwards frames until the input ends or fails, then returns how it ended. Blocks the calling thread.
-   * Starts the tap thread, which drains what is queued and then stops (see {@link #awaitTap}).
+   * The tap thread hands over what is queued and then stops (see {@link #awaitTap}), unless the queue is
+   * shared, when its owner stops it.
    */
   public Result run() {
-    if (tapThread != null) {
+    if (started) {
       throw new IllegalStateException("run() may be called once");
     }
-    Thread t = new Thread(this::drainTap, "understudy-lsp-tap-" + direction.name().toLowerCase());
-    t.setDaemon(true);
-    tapThread = t;
-    t.start();
+    started = true;
+    if (ownQueue && tapped) {
+      tapQueue.start();
+    }
     try {
       return forward();
     } finally {
-      forwardingDone = true;
+      if (ownQueue) {
+        tapQueue.close();
+      }
     }
   }
 
@@ -120,6 +123,9 @@ public final class TransparentPipe {
       if (frame == null) {
         return new Result(End.INPUT_CLOSED, null);
       }
+      if (tapped) {
+        tapQueue.offer(direction, frame);
+      }
       try {
         out.write(frame.rawBytes());
         out.flush();
@@ -128,50 +134,17 @@ public final class TransparentPipe {
       }
       frames.incrementAndGet();
       bytes.addAndGet(frame.rawBytes().length);
-      if (tap != FrameTap.NONE && !tapQueue.offer(frame.body())) {
-        tapDrops.incrementAndGet();
-      }
-    }
-  }
-
-  private void drainTap() {
-    while (true) {
-      byte[] body;
-      try {
-        body = tapQueue.poll(TAP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (body == null) {
-        if (forwardingDone && tapQueue.isEmpty()) {
-          return;
-        }
-        continue;
-      }
-      try {
-        tap.onFrame(direction, body);
-      } catch (RuntimeException | Error e) {
-        if (tapErrors.incrementAndGet() == 1) {
-          LOG.log(Level.WARNING, "LSP " + direction + ": frame tap failed; forwarding goes on", e);
-        }
-      }
-      tapDelivered.incrementAndGet();
     }
   }
 
   /**
-   * Waits up to {@code timeoutMillis} for the tap thread to finish what was queued after forwarding ended.
+   * Waits up to {@code timeoutMillis} for the tap to be handed what was queued: after forwarding ended
+   * for a pipe with its own queue, else everything queued so far.
    *
-   * @return whether the tap thread has finished
+   * @return whether the tap caught up
    */
   public boolean awaitTap(long timeoutMillis) throws InterruptedException {
-    Thread t = tapThread;
-    if (t == null) {
-      return true;
-    }
-    t.join(Math.max(1, timeoutMillis));
-    return !t.isAlive();
+    return ownQueue ? tapQueue.awaitClosed(timeoutMillis) : tapQueue.awaitIdle(timeoutMillis);
   }
 
   /** Which way this pipe forwards. */
@@ -189,19 +162,19 @@ public final class TransparentPipe {
     return bytes.get();
   }
 
-  /** Frame copies dropped because the tap queue was full. */
+  /** Frames the tap never saw because its queue was full (for a shared queue: of both pipes). */
   public long tapDrops() {
-    return tapDrops.get();
+    return tapQueue.drops();
   }
 
-  /** Frame copies the tap threw on. */
+  /** Frames the tap threw on (for a shared queue: of both pipes). */
   public long tapErrors() {
-    return tapErrors.get();
+    return tapQueue.errors();
   }
 
-  /** Frame copies handed to the tap, whether or not it threw. */
+  /** Frames handed to the tap, whether or not it threw (for a shared queue: of both pipes). */
   public long tapDelivered() {
-    return tapDelivered.get();
+    return tapQueue.delivered();
   }
 
   /** Builds a {@link TransparentPipe}. */
@@ -210,6 +183,7 @@ public final class TransparentPipe {
     private final InputStream in;
     private final OutputStream out;
     private FrameTap tap = FrameTap.NONE;
+    private FrameQueue sharedQueue;
     private int tapQueueCapacity = DEFAULT_TAP_QUEUE_CAPACITY;
     private int maxHeaderBytes = LspFrameReader.DEFAULT_MAX_HEADER_BYTES;
     private int maxBodyBytes = LspFrameReader.DEFAULT_MAX_BODY_BYTES;
@@ -220,18 +194,24 @@ public final class TransparentPipe {
       this.out = Objects.requireNonNull(out, "out");
     }
 
-    /** Receives a copy of each forwarded frame body; default {@link FrameTap#NONE}. */
+    /** Receives each forwarded frame's body; default {@link FrameTap#NONE}. */
     public Builder tap(FrameTap tap) {
       this.tap = Objects.requireNonNull(tap, "tap");
       return this;
     }
 
-    /** Frame copies waiting for the tap before new ones are dropped; default {@value TransparentPipe#DEFAULT_TAP_QUEUE_CAPACITY}. */
+    /** Frames waiting for the tap before new ones are dropped; default {@value TransparentPipe#DEFAULT_TAP_QUEUE_CAPACITY}. */
     public Builder tapQueueCapacity(int tapQueueCapacity) {
       if (tapQueueCapacity < 1) {
         throw new IllegalArgumentException("tapQueueCapacity must be positive, got " + tapQueueCapacity);
       }
       this.tapQueueCapacity = tapQueueCapacity;
+      return this;
+    }
+
+    /** Queues frames on a queue its owner shares with another pipe, starts and closes; replaces {@link #tap}. */
+    Builder sharedTapQueue(FrameQueue queue) {
+      this.sharedQueue = Objects.requireNonNull(queue, "queue");
       return this;
     }
 

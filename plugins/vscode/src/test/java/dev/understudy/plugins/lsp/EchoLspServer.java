@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * (a frame with an id) with a response frame, and records every byte it writes to stdout in a file.
  *
  * <p>Arguments: {@code <record file>} then optional {@code exit-after=N exit-code=C} (exit with C after
- * answering N requests) or {@code garbage} (write a malformed frame, then hang).
+ * answering N requests), {@code garbage} (write a malformed frame, then hang) or {@code truncate} (after the
+ * first request, write half a frame and exit).
  */
 public final class EchoLspServer {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -29,6 +30,7 @@ public final class EchoLspServer {
     int exitAfter = Integer.MAX_VALUE;
     int exitCode = 0;
     boolean garbage = false;
+    boolean truncate = false;
     for (int i = 1; i < args.length; i++) {
       if (args[i].startsWith("exit-after=")) {
         exitAfter = Integer.parseInt(args[i].substring("exit-after=".length()));
@@ -36,6 +38,8 @@ public final class EchoLspServer {
         exitCode = Integer.parseInt(args[i].substring("exit-code=".length()));
       } else if (args[i].equals("garbage")) {
         garbage = true;
+      } else if (args[i].equals("truncate")) {
+        truncate = true;
       }
     }
     System.err.println("echo server ready");
@@ -52,6 +56,10 @@ public final class EchoLspServer {
       Matcher m = ID.matcher(new String(frame.body(), StandardCharsets.UTF_8));
       if (!m.find()) {
         continue; // a notification: no answer
+      }
+      if (truncate) {
+        write(out, record, "Content-Length: 50\r\n\r\n{\"jsonrpc\":".getBytes(StandardCharsets.US_ASCII));
+        System.exit(0);
       }
       String body = "{\"jsonrpc\":\"2.0\",\"id\":" + m.group(1) + ",\"result\":\"échο " + m.group(1) + "\"}";
       byte[] b = body.getBytes(StandardCharsets.UTF_8);

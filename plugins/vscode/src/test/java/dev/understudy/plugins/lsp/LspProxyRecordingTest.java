@@ -73,17 +73,25 @@ class LspProxyRecordingTest {
     }
     List<Action> semantic = recorded.stream()
         .filter(a -> a.hasFileEvent() || a.hasTextEdit() || a.hasInvoke() || a.hasNavigate()).toList();
-    assertThat(semantic).hasSize(3);
+    assertThat(semantic).hasSize(4);
     assertThat(semantic.get(0).getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_OPEN);
     assertThat(semantic.get(0).getFileEvent().getPath()).isEqualTo("/work/demo/notes.py");
     assertThat(semantic.get(0).getSource().getAdapterId()).isEqualTo(LspProxyAdapterProvider.NAME);
+    // The text it was opened with: a whole-document replace, which typing never joins.
+    assertThat(semantic.get(1).getTextEdit().hasRange()).isFalse();
+    assertThat(semantic.get(1).getTextEdit().getText()).isEqualTo("\n");
     // Three one-character changes, joined by the runtime's keystroke coalescer into one insert.
-    assertThat(semantic.get(1).getTextEdit().getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_INSERT);
-    assertThat(semantic.get(1).getTextEdit().getText()).isEqualTo("abc");
-    assertThat(semantic.get(1).getTextEdit().getRange().getStart().getCharacter()).isZero();
-    assertThat(semantic.get(1).getTextEdit().getDocumentVersion()).isEqualTo(5);
-    assertThat(semantic.get(1).getTextEdit().getLanguageId()).isEqualTo("python");
-    assertThat(semantic.get(2).getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_SAVE);
+    assertThat(semantic.get(2).getTextEdit().getOperation()).isEqualTo(EditOperation.EDIT_OPERATION_INSERT);
+    assertThat(semantic.get(2).getTextEdit().getText()).isEqualTo("abc");
+    assertThat(semantic.get(2).getTextEdit().getRange().getStart().getCharacter()).isZero();
+    assertThat(semantic.get(2).getTextEdit().getDocumentVersion()).isEqualTo(5);
+    assertThat(semantic.get(2).getTextEdit().getLanguageId()).isEqualTo("python");
+    assertThat(semantic.get(3).getFileEvent().getOperation()).isEqualTo(FileOperation.FILE_OPERATION_SAVE);
+    // The frame that was not JSON is in the session as a counted gap, not silently missing.
+    assertThat(recorded).filteredOn(Action::hasGap).singleElement().satisfies(g -> {
+      assertThat(g.getGap().getCount()).isEqualTo(1);
+      assertThat(g.getGap().getDetail()).isEqualTo("an LSP frame (editor_to_server) was not JSON-RPC and was not recorded");
+    });
   }
 
   private List<String> echoServer() {

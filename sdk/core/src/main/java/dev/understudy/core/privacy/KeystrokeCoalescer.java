@@ -22,8 +22,9 @@ import java.util.Map;
  * straight through. The price of holding is latency: typed text is stored when the person moves on,
  * or after the idle window. It releases what it holds when the adapter emits anything else,
  * when the run stops being contiguous, when it has been idle for the idle window, when it reaches
- * {@link #MAX_CHARS}, or at the end of the session. A released text run keeps the first keystroke's
- * time and reports one insert of the whole text at the run's start position.
+ * {@link #MAX_CHARS}, or at the end of the session. Actions with different parents ({@code parent_id})
+ * never join one run. A released text run keeps the first keystroke's time and reports one insert of the
+ * whole text at the run's start position.
  *
  * <p>Threading: pipeline thread only; not thread-safe.
  */
@@ -111,7 +112,8 @@ public final class KeystrokeCoalescer<O> {
     private final boolean text;
     private TextPosition start;
     private TextPosition end;
-    private final StringBuilder buffer = new StringBuilder();
+    /** The held text of a text run; {@code null} for a value run, which keeps only its last action. */
+    private final StringBuilder buffer;
 
     private Run(Action action, T origin, long nowNanos, boolean text) {
       this.origin = origin;
@@ -119,6 +121,7 @@ public final class KeystrokeCoalescer<O> {
       this.last = action;
       this.lastNanos = nowNanos;
       this.text = text;
+      this.buffer = text ? new StringBuilder() : null;
     }
 
     static <T> Run<T> start(Action action, T origin, long nowNanos) {
@@ -141,6 +144,10 @@ public final class KeystrokeCoalescer<O> {
 
     /** Takes the action into this run if it continues it. */
     boolean absorb(Action action, long nowNanos) {
+      // What another action caused (a rename's edits, an accepted completion) is not the person typing on.
+      if (!action.getParentId().equals(first.getParentId())) {
+        return false;
+      }
       if (!text) {
         if (!action.hasValueChange() || !sameField(first, action)) {
           return false;

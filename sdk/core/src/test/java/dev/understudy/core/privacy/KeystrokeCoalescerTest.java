@@ -108,6 +108,21 @@ class KeystrokeCoalescerTest {
   }
 
   @Test
+  void editsCausedBySomethingElseDoNotJoinThePersonsTyping() {
+    typeKeyByKey("editor", "gre", 0, 0);
+    Action caused = insert("editor", 0, 3, "et", 200).toBuilder()
+        .setParentId(com.google.protobuf.ByteString.copyFromUtf8("completion")).build();
+    List<KeystrokeCoalescer.Released<String>> out = coalescer.offer(caused, "editor", 30);
+    assertThat(out).singleElement().satisfies(r -> assertThat(r.action().getTextEdit().getText()).isEqualTo("gre"));
+    assertThat(typeKeyByKey("editor", "(", 0, 5)).singleElement().satisfies(a -> {
+      assertThat(a.getTextEdit().getText()).isEqualTo("et");
+      assertThat(a.getParentId().toStringUtf8()).isEqualTo("completion");
+    });
+    assertThat(coalescer.releaseAll()).singleElement()
+        .satisfies(r -> assertThat(r.action().getParentId().isEmpty()).isTrue());
+  }
+
+  @Test
   void keepsSeparateRunsPerAdapter() {
     typeKeyByKey("editor", "sec", 0, 0);
     Action other = Action.newBuilder().setSource(Source.newBuilder().setAdapterId("browser")).setFocus(Focus.getDefaultInstance()).build();

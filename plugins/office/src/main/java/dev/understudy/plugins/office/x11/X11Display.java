@@ -249,8 +249,12 @@ final class X11Display implements AutoCloseable {
       xlib.XSelectInput(display, watched, 0);
     }
     watched = window;
-    watchedDestroyed = false;
+    int before = errors;
     xlib.XSelectInput(display, window, Xlib.STRUCTURE_NOTIFY_MASK);
+    // Now, not at the next request: a window destroyed meanwhile would never send its DestroyNotify,
+    // and a BadWindow for the selection says it is gone already.
+    xlib.XSync(display, false);
+    watchedDestroyed = errors > before;
   }
 
   /** Whether the watched window was destroyed (as of the events read so far: call {@link #drain} first). */

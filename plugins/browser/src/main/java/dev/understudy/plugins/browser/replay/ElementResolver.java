@@ -1,0 +1,185 @@
+package dev.understudy.plugins.browser.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.understudy.plugins.browser.cdp.CdpException;
+import dev.understudy.proto.v1.Locator;
+import dev.understudy.proto.v1.Target;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds a recorded target in the live page from its locators alone: first the document (or shadow root) the
+ * {@code frame_path} locator leads to, then the candidates in order of recorded uniqueness (count 1 first;
+ * on a tie test id, role and name, label, CSS, XPath, text), taking the first that matches exactly one
+ * element now, else the first that matches any.
+ */
+final class ElementResolver {
+
+  /** Finds elements in a root (document or shadow root) by one locator kind; runs in the page. */
+  private static final String FIND = """
+      function(kind, value, attr) {
+        const root = this;
+        const doc = root.ownerDocument || root;
+        const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+        const out = new Set();
+        if (kind === 'css') {
+          root.querySelectorAll(value).forEach((e) => out.add(e));
+        } else if (kind === 'test_id') {
+          root.querySelectorAll('[' + attr + ']').forEach((e) => { if (e.getAttribute(attr) === value) out.add(e); });
+        } else if (kind === 'xpath') {
+          const r = doc.evaluate(value, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+          for (let i = 0; i < r.snapshotLength; i++) out.add(r.snapshotItem(i));
+        } else if (kind === 'label') {
+          root.querySelectorAll('label').forEach((l) => {
+            if (l.control && norm(l.innerText || l.textContent) === norm(value)) out.add(l.control);
+          });
+          if (out.size === 0) {
+            root.querySelectorAll('input,select,textarea').forEach((e) => {
+              const t = Array.from(e.labels || []).map((l) => norm(l.innerText || l.textContent)).join(' ');
+              if (t && t === norm(value)) out.add(e);
+            });
+          }
+        } else if (kind === 'text') {
+          root.querySelectorAll('a,button,summary,label,option,[role],[onclick],[tabindex],input[type=button],input[type=submit]')
+            .forEach((e) => { if (norm(e.innerText || e.value) === norm(value)) out.add(e); });
+        }
+        return Array.from(out);
+      }""";
+
+  /** The element's root for the next frame step: {@code frame=} enters an iframe's document, {@code shadow=} a shadow root. */
+  private static final String STEP = """
+      function(kind, css) {
+        const found = this.querySelectorAll(css);
+        if (found.length === 0) throw new Error('no ' + kind + ' ' + css);
+        const el = found[0];
+        if (kind === 'frame') {
+          if (!el.contentDocument) throw new Error('frame ' + css + ' is cross-origin: not replayed yet');
+          return el.contentDocument;
+        }
+        if (!el.shadowRoot) throw new Error('no open shadow root on ' + css);
+        return el.shadowRoot;
+      }""";
+
+  private final PageHandle page;
+
+  ElementResolver(PageHandle page) {
+    this.page = page;
+  }
+
+  /** What resolving found: the element's remote object id ("" when none), the locator and its count now. */
+  record Resolution(String objectId, String locator, int matches, String detail) {
+    boolean found() {
+      return !objectId.isEmpty();
+    }
+  }
+
+  /** A way to find the element, with the count it had when recorded. */
+  private record Candidate(String kind, String value, int recordedCount, int rank) {
+    String describe() {
+      return kind.equals("role") ? value : kind + "=" + value;
+    }
+  }
+
+  Resolution resolve(Target target, String testIdAttribute) throws CdpException {
+    String root = root(target);
+    List<Candidate> candidates = candidates(target);
+    String firstMatch = "";
+    Candidate firstCandidate = null;
+    int firstCount = 0;
+    List<String> tried = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Found found;
+      try {
+        found = find(root, c, testIdAttribute);
+      } catch (CdpException e) {
+        tried.add(c.describe() + ": " + e.getMessage());
+        continue;
+      }
+      tried.add(c.describe() + " (" + found.count + ")");
+      if (found.count == 1) {
+        return new Resolution(found.first, c.describe(), 1, "");
+      }
+      if (found.count > 1 && firstCandidate == null) {
+        firstCandidate = c;
+        firstMatch = found.first;
+        firstCount = found.count;
+      }
+    }
+    if (firstCandidate != null) {
+      return new Resolution(firstMatch, firstCandidate.describe(), firstCount, "no locator was unique: " + String.join(", ", tried));
+    }
+    return new Resolution("", "", 0, candidates.isEmpty() ? "the target has no locators" : "tried " + String.join(", ", tried));
+  }
+
+  /** The document or shadow root the frame path leads to. */
+  private String root(Target target) throws CdpException {
+    String root = page.object("document");
+    for (Locator l : target.getLocatorsList()) {
+      if (l.getKindCase() != Locator.KindCase.FRAME_PATH) {
+        continue;
+      }
+      for (String step : l.getFramePath().split(" >> ")) {
+        int eq = step.indexOf('=');
+        if (eq < 0) {
+          throw new CdpException("bad frame path step '" + step + "'");
+        }
+        root = page.callObject(root, STEP, step.substring(0, eq), step.substring(eq + 1));
+      }
+    }
+    return root;
+  }
+
+  /** How many elements a locator matches now, and the first of them ("" when none). */
+  private record Found(int count, String first) {}
+
+  private Found find(String root, Candidate c, String testIdAttribute) throws CdpException {
+    if (c.kind.equals("role")) {
+      return byRoleAndName(root, c);
+    }
+    String array = page.callObject(root, FIND, c.kind, c.value, testIdAttribute);
+    int n = page.callValue(array, "function() { return this.length; }").asInt();
+    return new Found(n, n == 0 ? "" : page.callObject(array, "function() { return this[0]; }"));
+  }
+
+  /** Chromium's own computed roles and names, as the recorder computed them by the accname rules. */
+  private Found byRoleAndName(String root, Candidate c) throws CdpException {
+    String role = c.value.substring("role=".length(), c.value.indexOf(" name="));
+    String name = c.value.substring(c.value.indexOf(" name=") + " name=".length());
+    JsonNode nodes = page.call("Accessibility.queryAXTree", page.params().put("objectId", root).put("accessibleName", name)
+        .put("role", role)).path("nodes");
+    Set<Integer> backend = new LinkedHashSet<>();
+    for (JsonNode n : nodes) {
+      if (n.has("backendDOMNodeId") && !n.path("ignored").asBoolean(false)) {
+        backend.add(n.path("backendDOMNodeId").asInt());
+      }
+    }
+    if (backend.isEmpty()) {
+      return new Found(0, "");
+    }
+    return new Found(backend.size(), page.call("DOM.resolveNode", page.params().put("backendNodeId", backend.iterator().next())
+        .put("objectGroup", PageHandle.GROUP)).path("object").path("objectId").asText());
+  }
+
+  private static List<Candidate> candidates(Target target) {
+    List<Candidate> out = new ArrayList<>();
+    for (Locator l : target.getLocatorsList()) {
+      switch (l.getKindCase()) {
+        case TEST_ID -> out.add(new Candidate("test_id", l.getTestId(), l.getMatchCount(), 0));
+        case LABEL -> out.add(new Candidate("label", l.getLabel(), l.getMatchCount(), 2));
+        case CSS -> out.add(new Candidate("css", l.getCss(), l.getMatchCount(), 3));
+        case XPATH -> out.add(new Candidate("xpath", l.getXpath(), l.getMatchCount(), 4));
+        case TEXT -> out.add(new Candidate("text", l.getText(), l.getMatchCount(), 5));
+        default -> { }
+      }
+    }
+    if (!target.getRole().isEmpty() && !target.getName().isEmpty()) {
+      out.add(new Candidate("role", "role=" + target.getRole() + " name=" + target.getName(), target.getRoleNameMatchCount(), 1));
+    }
+    out.sort(Comparator.comparingInt((Candidate c) -> c.recordedCount == 1 ? 0 : c.recordedCount == 0 ? 2 : 1)
+        .thenComparingInt(c -> c.recordedCount).thenComparingInt(c -> c.rank));
+    return out;
+  }
+}

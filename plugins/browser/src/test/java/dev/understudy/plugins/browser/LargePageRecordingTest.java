@@ -1,0 +1,56 @@
+package dev.understudy.plugins.browser;
+
+import static dev.understudy.plugins.browser.Actions.invoke;
+import static dev.understudy.plugins.browser.Actions.locator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Locator;
+import java.util.List;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A page of about 10,000 nodes with a thousand buttons of the same name: counts say which locators are unique. */
+class LargePageRecordingTest {
+  @RegisterExtension static final PageServer pages = new PageServer();
+
+  @TempDir Path store;
+
+  @Test
+  void countsTellUniqueLocatorsFromAmbiguousOnesAndScrollingIsCoalesced() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("big.html"));
+      assertThat(r.driver.eval("document.getElementsByTagName('*').length").asInt()).isGreaterThan(10_000);
+      r.driver.eval("window.scrollEvents = 0; addEventListener('scroll', () => window.scrollEvents++)");
+      r.driver.wheel("#filter", 400);
+      r.driver.wheel("#filter", 400);
+      r.driver.wheel("#filter", 400);
+      // The recorded distances add up to where the page ended (wheel distances are the browser's to scale).
+      await().atMost(BrowserRecording.WAIT).until(() -> {
+        int scrolled = r.actions().stream().filter(Action::hasScroll).mapToInt(a -> a.getScroll().getDeltaYPx()).sum();
+        return scrolled > 0 && scrolled == r.driver.eval("Math.round(scrollY)").asInt();
+      });
+      int scrollEvents = r.driver.eval("window.scrollEvents").asInt();
+      r.driver.click("[data-testid=edit-500]");
+
+      Action edit = r.await("edit click", invoke("button", "Edit"));
+      assertThat(edit.getTarget().getRoleNameMatchCount()).isEqualTo(1000);
+      assertThat(edit.getTarget().getLocators(0).getTestId()).isEqualTo("edit-500");
+      assertThat(edit.getTarget().getLocators(0).getMatchCount()).isEqualTo(1);
+      assertThat(locator(edit, Locator.KindCase.CSS).getMatchCount()).isEqualTo(1);
+      assertThat(locator(edit, Locator.KindCase.XPATH).getMatchCount()).isEqualTo(1);
+      assertThat(locator(edit, Locator.KindCase.TEXT).getMatchCount()).isEqualTo(1000);
+      assertThat(edit.getTarget().getLocatorsList()).extracting(Locator::getKindCase).as("ambiguous text last")
+          .endsWith(Locator.KindCase.TEXT);
+      assertThat(edit.getTarget().getContextList()).extracting(c -> c.getRole() + ":" + c.getName())
+          .contains("table:Orders", "row:#500 Customer 500 " + (500 * 7 % 300) + ".00 open Edit");
+
+      List<Action> scrolls = r.actions().subList(0, r.actions().indexOf(edit)).stream().filter(Action::hasScroll).toList();
+      assertThat(scrolls).as("scroll events coalesced").hasSizeLessThan(scrollEvents).allMatch(a -> a.getTarget().getRole().equals("document"));
+      assertThat(scrolls.get(scrolls.size() - 1).getScroll().getPositionPermille()).isBetween(1, 999);
+    }
+  }
+}
