@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all (about 13 minutes on a 2-core machine), writing JMH's JSON
+# Builds the benchmarks and runs them all (about 20 minutes on a 2-core machine), writing JMH's JSON
 # and text output and the figure programs' output to bench/results/.
 #
 #   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
@@ -39,6 +39,7 @@ java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerActi
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.CaptureServerCpu | tee "$out/capture-server-cpu.txt"
+java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BrowserVsRrweb | tee "$out/browser-vs-rrweb.txt"
 java -cp "$jar" dev.understudy.bench.ProxyLatency | tee "$out/proxy-latency.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"

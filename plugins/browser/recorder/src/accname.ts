@@ -1,6 +1,6 @@
 // Accessible names, following W3C accname 1.2 and HTML-AAM for the elements pages use.
 
-import { isRendered } from './dom';
+import { isRendered, labelsOf, mayHavePseudoContent } from './dom';
 import { cssContentText, normalizeSpace } from './pure';
 import { NAME_FROM_CONTENT, roleOf } from './roles';
 import { isSecureElement } from './secure';
@@ -166,9 +166,9 @@ function childText(el: Element, childTag: string, walk: Walk, step: Step): strin
 }
 
 function labelsText(el: Element, walk: Walk, step: Step): string {
-  const labels = (el as HTMLInputElement).labels;
-  if (!labels || labels.length === 0) return '';
-  return Array.from(labels)
+  const labels = labelsOf(el);
+  if (labels.length === 0) return '';
+  return labels
     .map((label) => computeText(label, walk, { root: false, labelledBy: step.labelledBy, recursing: true, hiddenOk: step.hiddenOk }))
     .join(' ');
 }
@@ -178,6 +178,7 @@ function isBlock(display: string): boolean {
 }
 
 function pseudoText(el: Element, which: '::before' | '::after'): string {
+  if (!mayHavePseudoContent(el)) return '';
   const content = getComputedStyle(el, which).content;
   return cssContentText(content, (name) => el.getAttribute(name) || '');
 }

@@ -73,3 +73,99 @@ export function isRendered(el: Element): boolean {
   const style = getComputedStyle(el);
   return style.display !== 'none' && style.visibility !== 'hidden';
 }
+
+/** Per tree scope: each labelled control and its labels in tree order. Set only while a target is described. */
+let labelIndex: Map<Node, Map<Element, HTMLLabelElement[]>> | null = null;
+/** Per tree scope: whether any style sheet there could give an element ::before or ::after content. */
+let pseudoIndex: Map<Node, boolean> | null = null;
+
+/**
+ * Runs `fn` with the labels of every control, and whether style sheets give pseudo-element content, indexed once
+ * per document or shadow root. Reading `el.labels` walks the whole tree scope in Chromium, and a computed style
+ * for a pseudo-element that does not exist is resolved anew on each call: counting a thousand same-named
+ * buttons did both a thousand times.
+ * The DOM must not change inside `fn`.
+ */
+export function withDomIndex<T>(fn: () => T): T {
+  if (labelIndex) return fn();
+  labelIndex = new Map();
+  pseudoIndex = new Map();
+  try {
+    return fn();
+  } finally {
+    labelIndex = null;
+    pseudoIndex = null;
+  }
+}
+
+/** The labels of a labelable element in tree order (what `el.labels` gives), or none. */
+export function labelsOf(el: Element): HTMLLabelElement[] {
+  const root = el.getRootNode();
+  if (!labelIndex || !(root instanceof Document || root instanceof ShadowRoot)) {
+    const labels = (el as HTMLInputElement).labels;
+    return labels ? Array.from(labels) : [];
+  }
+  let index = labelIndex.get(root);
+  if (!index) {
+    index = new Map();
+    for (const label of Array.from(root.querySelectorAll('label'))) {
+      const control = (label as HTMLLabelElement).control;
+      if (!control) continue;
+      const list = index.get(control);
+      if (list) list.push(label as HTMLLabelElement);
+      else index.set(control, [label as HTMLLabelElement]);
+    }
+    labelIndex.set(root, index);
+  }
+  return index.get(el) ?? [];
+}
+
+const PSEUDO_SELECTOR = /:(before|after)\b/i;
+
+function sheetsHavePseudo(sheets: Iterable<CSSStyleSheet>): boolean {
+  for (const sheet of sheets) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      return true; // a cross-origin sheet cannot be read: assume it may
+    }
+    if (rulesHavePseudo(rules)) return true;
+  }
+  return false;
+}
+
+function rulesHavePseudo(rules: CSSRuleList): boolean {
+  for (const rule of Array.from(rules)) {
+    if (rule instanceof CSSStyleRule && PSEUDO_SELECTOR.test(rule.selectorText)) return true;
+    if (rule instanceof CSSImportRule) {
+      if (rule.styleSheet && sheetsHavePseudo([rule.styleSheet])) return true;
+      continue;
+    }
+    const nested = (rule as CSSRule & { cssRules?: CSSRuleList }).cssRules;
+    if (nested && rulesHavePseudo(nested)) return true;
+  }
+  return false;
+}
+
+function scopeHasPseudo(root: Document | ShadowRoot): boolean {
+  const sheets = [...Array.from(root.styleSheets), ...(root.adoptedStyleSheets ?? [])];
+  return sheetsHavePseudo(sheets);
+}
+
+/**
+ * Whether the element may have ::before or ::after content: false only when no author style sheet in its
+ * tree scope (nor the document's, for a shadow root) has such a rule. The browser's own sheet gives `q` quotes.
+ * Always true outside {@link withDomIndex}.
+ */
+export function mayHavePseudoContent(el: Element): boolean {
+  if (!pseudoIndex || el.localName === 'q') return true;
+  const root = el.getRootNode();
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return true;
+  let has = pseudoIndex.get(root);
+  if (has === undefined) {
+    has = scopeHasPseudo(root) || (root instanceof ShadowRoot && scopeHasPseudo(root.ownerDocument));
+    pseudoIndex.set(root, has);
+  }
+  return has;
+}

@@ -2,7 +2,7 @@
 // shadow root: a test id, its label, a CSS path, an XPath and its visible text.
 
 import { accessibleName } from './accname';
-import { rootOf } from './dom';
+import { labelsOf, rootOf } from './dom';
 import type { LocatorInfo } from './messages';
 import { cssIdent, cssString, isStableId, normalizeSpace, truncate, xpathLiteral } from './pure';
 import { roleCandidates, roleOf } from './roles';
@@ -112,9 +112,9 @@ function countXpath(root: Root, xpath: string): number {
 
 /** The text of the labels of a labelable element, or "". */
 export function labelText(el: Element): string {
-  const labels = (el as HTMLInputElement).labels;
-  if (!labels || labels.length === 0) return '';
-  return normalizeSpace(Array.from(labels).map((l) => l.textContent || '').join(' '));
+  const labels = labelsOf(el);
+  if (labels.length === 0) return '';
+  return normalizeSpace(labels.map((l) => l.textContent || '').join(' '));
 }
 
 function countLabel(root: Root, text: string): number {
@@ -131,10 +131,13 @@ export function countText(root: Root, text: string, limit: number): number {
   const found = new Set<Element>();
   const doc = root instanceof ShadowRoot ? root.ownerDocument : root;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const first = text.charAt(0);
   let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++visited > limit * 20) return 0;
-    const own = normalizeSpace((node as Text).data);
+    const data = (node as Text).data;
+    if (data.indexOf(first) < 0) continue; // cheap: a text that could start the match holds its first character
+    const own = normalizeSpace(data);
     if (!own || own.length > text.length || !text.startsWith(own.slice(0, Math.min(own.length, 16)))) continue;
     for (let el = node.parentElement; el; el = el.parentElement) {
       const tag = el.localName;
@@ -147,16 +150,15 @@ export function countText(root: Root, text: string, limit: number): number {
       if (full.length > text.length + 2) break;
     }
   }
-  // An element counts once, not again for a wrapper with the same text.
-  let count = 0;
+  // An element counts once, not again for a wrapper with the same text: only the innermost ones count.
+  // One walk up from each match (not every match against every other) keeps this linear in the matches.
+  const wrappers = new Set<Element>();
   for (const el of found) {
-    let inner = false;
-    for (const other of found) {
-      if (other !== el && el.contains(other)) inner = true;
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (found.has(up)) wrappers.add(up);
     }
-    if (!inner) count++;
   }
-  return count;
+  return found.size - wrappers.size;
 }
 
 /** The visible text offered as a text locator, or "" when the element has none or too much. */

@@ -24,6 +24,7 @@ import { roleOf } from './roles';
 import { isSecureElement, notePasswordFields } from './secure';
 import { actionableElement, describeTarget, documentTarget, roleAndName } from './target';
 import { cssStep } from './locators';
+import { snapshotPage, type PageSnapshot } from './snapshot';
 
 export type { RecorderMessage, RecorderOptions } from './messages';
 
@@ -33,6 +34,8 @@ export interface Recorder {
   flush(): void;
   /** Sends what is held back and stops listening. */
   stop(): void;
+  /** A cleaned snapshot of this page with the bounds of its secure fields (top frame only, else null). */
+  snapshot(maxChars: number): PageSnapshot | null;
 }
 
 const GUARD = '__understudyRecorder';
@@ -228,6 +231,11 @@ class WindowRecorder implements Recorder {
   flush(cause: ValueCause = 'action'): void {
     this.flushValues(cause);
     this.flushScrolls();
+  }
+
+  snapshot(maxChars: number): PageSnapshot | null {
+    if (!this.top || this.stopped) return null;
+    return snapshotPage(isSecureElement, this.options.textContent && !this.masked, maxChars);
   }
 
   stop(): void {

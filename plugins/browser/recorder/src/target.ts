@@ -1,7 +1,7 @@
 // The semantic target of an event: which element, its role and name, where it sits, how to find it again.
 
 import { accessibleName } from './accname';
-import { composedParent, editingHost, rootOf, shadowHosts } from './dom';
+import { composedParent, editingHost, rootOf, shadowHosts, withDomIndex } from './dom';
 import { countRoleName, cssStep, locatorsOf } from './locators';
 import type { RoleName, TargetInfo } from './messages';
 import { truncate } from './pure';
@@ -56,6 +56,10 @@ export function roleAndName(el: Element): RoleName {
 
 /** Everything the recorder tells about an element. */
 export function describeTarget(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
+  return withDomIndex(() => describe(el, countLimit, topFrame));
+}
+
+function describe(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
   const role = roleOf(el);
   const name = truncate(accessibleName(el), MAX_NAME);
   const secure = isSecureElement(el);

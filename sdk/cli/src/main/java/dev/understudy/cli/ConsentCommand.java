@@ -36,7 +36,7 @@ final class ConsentCommand implements Runnable {
 
   /** The home: --home given after the subcommand, else before it, else the environment's. */
   Home home(HomeOption own) {
-    return Home.resolve(own.home != null ? own.home : homeOption.home, root.env);
+    return own.resolve(root, homeOption);
   }
 
   @Override

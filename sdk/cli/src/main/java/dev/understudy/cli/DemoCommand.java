@@ -70,9 +70,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Pause between the script's steps (default: 100ms).")
   Duration delay = Duration.ofMillis(100);
 
+  @Option(names = "--office", description = "The office part: LibreOffice Writer on a virtual display (Xvfb), recorded by the office adapter.")
+  boolean office;
+
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
+    if (office) {
+      return new OfficeDemo(root, home, delay).call();
+    }
     Path plugins = Files.createTempDirectory("understudy-demo-plugins");
     Path consentDir = Files.createTempDirectory("understudy-demo-consent");
     try {

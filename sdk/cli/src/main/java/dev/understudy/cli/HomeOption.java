@@ -15,4 +15,12 @@ final class HomeOption {
   Home resolve(Understudy root) {
     return Home.resolve(home, root.env);
   }
+
+  /**
+   * For a subcommand of a command group: this {@code --home} (given after the subcommand), else the
+   * group's (given before it), else the environment's.
+   */
+  Home resolve(Understudy root, HomeOption group) {
+    return Home.resolve(home != null ? home : group.home, root.env);
+  }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       LspProxyCommand.class,
       LspCaptureCommand.class,
+      BrowserCommand.class,
       SessionsCommand.class,
       InspectCommand.class,
       ReplayCommand.class,

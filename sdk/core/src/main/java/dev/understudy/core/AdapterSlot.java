@@ -69,7 +69,10 @@ final class AdapterSlot implements ActionEmitter, CaptureContext {
     this.name = name;
     this.pluginId = pluginId;
     this.version = version;
-    this.capabilities = Set.copyOf(capabilities);
+    // An EnumSet: the pipeline asks containsAll of it for every action.
+    this.capabilities = capabilities.isEmpty()
+        ? java.util.Collections.unmodifiableSet(java.util.EnumSet.noneOf(Capability.class))
+        : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(capabilities));
     this.config = config;
     this.clock = clock;
     this.policy = policy;

@@ -39,6 +39,16 @@ final class ParentRefs {
     return take(action, ActionRefs.REF);
   }
 
+  /** Whether the action carries a cause's {@link ActionRefs#REF} (no copy is made when it does not). */
+  static boolean hasRef(Action action) {
+    for (int i = 0; i < action.getAttributesCount(); i++) {
+      if (action.getAttributes(i).getKey().equals(ActionRefs.REF)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The cause with this token was written with this id. */
   void remember(String adapter, String token, ByteString id) {
     ids.put(key(adapter, token), id);

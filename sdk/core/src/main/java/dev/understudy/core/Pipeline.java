@@ -146,8 +146,8 @@ final class Pipeline {
    * {@link #start()} or after {@link #stop(long)} has returned.
    */
   Action writeControl(Action.Builder record) throws IOException {
-    Action action = stamp(record, record.getTimeUnixNano());
-    log.append(action);
+    Action unstamped = record.build();
+    Action action = stamped(unstamped, append(unstamped, unstamped.getTimeUnixNano()), unstamped.getTimeUnixNano());
     appendedSinceCommit++;
     appended.add(action);
     commitAndDispatch();
@@ -376,23 +376,32 @@ final class Pipeline {
       }
       current = out;
     }
-    Action.Builder out = current.toBuilder();
-    String ref = out.getAttributesCount() == 0 ? null : ParentRefs.takeRef(out);
-    Action stamped = stamp(out, time);
+    boolean stampedByProcessor = current.getSeq() != 0 || !current.getId().isEmpty() || !current.getSessionId().isEmpty();
+    String ref = null;
+    if (stampedByProcessor || ParentRefs.hasRef(current)) {
+      Action.Builder b = current.toBuilder();
+      if (stampedByProcessor) {
+        // A processor stamped it: the runtime's stamps win, as they always have.
+        b.clearSeq().clearId().clearSessionId();
+      }
+      ref = ParentRefs.takeRef(b);
+      current = b.build();
+    }
+    long appendedSeq;
     try {
-      log.append(stamped);
+      appendedSeq = append(current, time);
       appendedSinceCommit++;
     } catch (IOException | RuntimeException e) {
       storeFailed(e, 1, time);
       return true;
     }
     if (ref != null) {
-      parentRefs.remember(origin.name(), ref, stamped.getId());
+      parentRefs.remember(origin.name(), ref, id(appendedSeq, time));
     }
     written.increment();
     origin.countWritten();
     if (!sinks.isEmpty()) {
-      appended.add(stamped);
+      appended.add(stamped(current, appendedSeq, time));
     }
     return true;
   }
@@ -418,13 +427,26 @@ final class Pipeline {
     return current;
   }
 
-  private Action stamp(Action.Builder builder, long time) {
+  /**
+   * Gives the record the next seq and appends it stamped with it, the session id and the id derived
+   * from both and the time; the log makes the stamped record (or leaves the stamps out of what it
+   * stores) without the pipeline copying it first.
+   *
+   * @return the seq given
+   */
+  private long append(Action unstamped, long time) throws IOException {
     long next = ++seq;
-    return builder
-        .setSessionId(sessionId)
-        .setSeq(next)
-        .setId(ByteString.copyFrom(ActionIds.derive(sessionIdBytes, next, time)))
-        .build();
+    log.append(unstamped, next, sessionId, id(next, time));
+    return next;
+  }
+
+  /** The record as appended with this seq: for the sinks and the caller of {@link #writeControl}. */
+  private Action stamped(Action unstamped, long appendedSeq, long time) {
+    return unstamped.toBuilder().setSessionId(sessionId).setSeq(appendedSeq).setId(id(appendedSeq, time)).build();
+  }
+
+  private ByteString id(long seq, long time) {
+    return ByteString.copyFrom(ActionIds.derive(sessionIdBytes, seq, time));
   }
 
   /** Watchdog thread: abandons a worker stuck in a processor call. */
@@ -471,12 +493,11 @@ final class Pipeline {
 
   /** Stamps and appends a record the runtime makes (a gap, a pause marker). */
   private void appendControl(Action record) {
-    Action stamped = stamp(record.toBuilder(), record.getTimeUnixNano());
     try {
-      log.append(stamped);
+      long appendedSeq = append(record, record.getTimeUnixNano());
       appendedSinceCommit++;
       if (!sinks.isEmpty()) {
-        appended.add(stamped);
+        appended.add(stamped(record, appendedSeq, record.getTimeUnixNano()));
       }
     } catch (IOException | RuntimeException e) {
       storeFailed(e, 0, record.getTimeUnixNano());

@@ -311,6 +311,25 @@ class RecordingTest {
   }
 
   @Test
+  void theRuntimesStampsWinOverAProcessorsAndSubscribersGetThemToo() throws Exception {
+    TestAdapters.Scripted hello = TestAdapters.quiet("hello");
+    List<Action> seen = Collections.synchronizedList(new ArrayList<>());
+    ActionProcessorProvider forger = processor("forger", a -> a.toBuilder().setSeq(999)
+        .setId(com.google.protobuf.ByteString.copyFromUtf8("forged")).setSessionId(com.google.protobuf.ByteString.copyFromUtf8("x")).build());
+    try (Recording recording = builder().adapter(hello).processor(forger).start()) {
+      Recording.Subscription subscription = recording.subscribe(seen::add);
+      hello.ctx().emitter().emit(click("Save"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 1);
+      subscription.close();
+    }
+    Action stored = log.records().get(1);
+    assertThat(stored.getSeq()).isEqualTo(2);
+    assertThat(stored.getSessionId()).isEqualTo(log.records().get(0).getSessionId());
+    assertThat(stored.getId().size()).isEqualTo(16);
+    assertThat(seen).containsExactly(stored);
+  }
+
+  @Test
   void unknownConfigurationKeyFailsNamingTheKey() {
     TestAdapters.Scripted hello = TestAdapters.quiet("hello");
     assertThatThrownBy(() -> builder().adapter(hello).config("adapter.hello.greting", "hi").start())

@@ -29,6 +29,7 @@ final class BrowserAdapter implements Adapter {
   private volatile DevToolsRecorder recorder;
   private volatile RecorderTranslator translator;
   private volatile URI webSocketUrl;
+  private volatile PageObserver observer;
 
   BrowserAdapter(BrowserConfig config) {
     this.config = config;
@@ -54,6 +55,17 @@ final class BrowserAdapter implements Adapter {
       }
       cdp = CdpConnection.connect(webSocketUrl);
       recorder = new DevToolsRecorder(cdp, translator, script);
+      // Observations are opt-in twice: configured on, and allowed by the policy per kind.
+      boolean snapshots = config.observations() && policy.allows(Capability.CAPABILITY_SNAPSHOTS);
+      boolean screenshots = config.observations() && policy.allows(Capability.CAPABILITY_SCREENSHOTS);
+      if (snapshots || screenshots) {
+        DevToolsRecorder r = recorder;
+        observer = new PageObserver(cdp, context.emitter(), r::place, snapshots, screenshots,
+            config.observationTriggers(), Duration.ofMillis(config.observationIntervalMs()));
+        translator.onEmitted(observer::actionEmitted);
+      } else if (config.observations()) {
+        LOG.info("adapter.browser.observations is on, but the policy allows neither snapshots nor screenshots: none are recorded");
+      }
       recorder.start(SETUP_TIMEOUT);
       if (config.attach().isEmpty() && config.startUrl().isPresent()) {
         recorder.open(config.startUrl().get().toString());
@@ -66,6 +78,14 @@ final class BrowserAdapter implements Adapter {
 
   @Override
   public void stop() {
+    PageObserver o = observer;
+    if (translator != null) {
+      translator.onEmitted(null);
+    }
+    if (o != null) {
+      o.close();
+      observer = null;
+    }
     DevToolsRecorder r = recorder;
     if (r != null && cdp != null && !cdp.isClosed()) {
       r.stop(config.attach().isPresent());
@@ -85,6 +105,11 @@ final class BrowserAdapter implements Adapter {
   /** The browser's DevTools endpoint while recording (tests drive the browser through it). */
   URI webSocketUrl() {
     return webSocketUrl;
+  }
+
+  /** The page observer while recording, when observations are on and allowed. */
+  PageObserver observer() {
+    return observer;
   }
 
   /** The translator while recording, for its counters. */

@@ -31,9 +31,11 @@ public final class BrowserAdapterProvider implements AdapterProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    // Clipboard text and file names are sent only when the policy allows them; the runtime checks again.
+    // Clipboard text, file names, snapshots and screenshots are sent only when the policy allows them (and
+    // observations only when configured); the runtime checks again.
     return Set.of(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT, Capability.CAPABILITY_TITLES,
-        Capability.CAPABILITY_FILE_NAMES, Capability.CAPABILITY_CLIPBOARD_CONTENT);
+        Capability.CAPABILITY_FILE_NAMES, Capability.CAPABILITY_CLIPBOARD_CONTENT, Capability.CAPABILITY_SNAPSHOTS,
+        Capability.CAPABILITY_SCREENSHOTS);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The browser adapter's configuration, read and checked once: every mistake fails naming its key
@@ -22,9 +23,16 @@ import java.util.Set;
  * @param chromium the browser to launch ({@value #CHROMIUM_PATH}, default {@code /usr/bin/chromium})
  * @param maxMessageBytes the size limit for recorder messages ({@value #MAX_MESSAGE_BYTES})
  * @param maskValuesHosts host globs on which no field value is recorded ({@value #MASK_VALUES_HOSTS})
+ * @param observations record a page snapshot and a screenshot with actions ({@value #OBSERVATIONS}, default
+ *     false), as far as the policy allows ({@code snapshots}, {@code screenshots})
+ * @param observationTriggers the actions that get an observation ({@value #OBSERVATION_TRIGGERS}: any of
+ *     {@code click}, {@code submit}, {@code value}; default all three)
+ * @param observationIntervalMs at most one observation per tab in this many milliseconds
+ *     ({@value #OBSERVATION_INTERVAL_MS}, default {@value #DEFAULT_OBSERVATION_INTERVAL_MS})
  */
 record BrowserConfig(boolean headless, Optional<URI> startUrl, Optional<String> attach, Path chromium,
-    int maxMessageBytes, List<String> maskValuesHosts) {
+    int maxMessageBytes, List<String> maskValuesHosts, boolean observations, Set<String> observationTriggers,
+    int observationIntervalMs) {
   static final String PREFIX = "adapter.browser.";
   static final String HEADLESS = "headless";
   static final String START_URL = "start-url";
@@ -32,12 +40,20 @@ record BrowserConfig(boolean headless, Optional<URI> startUrl, Optional<String> 
   static final String CHROMIUM_PATH = "chromium-path";
   static final String MAX_MESSAGE_BYTES = "max-message-bytes";
   static final String MASK_VALUES_HOSTS = "mask-values-hosts";
+  static final String OBSERVATIONS = "observations";
+  static final String OBSERVATION_TRIGGERS = "observation-triggers";
+  static final String OBSERVATION_INTERVAL_MS = "observation-interval-ms";
+  static final int DEFAULT_OBSERVATION_INTERVAL_MS = 500;
+  /** The actions that can get an observation. */
+  static final Set<String> TRIGGERS = Set.of("click", "submit", "value");
   /** Every key the adapter reads. */
-  static final Set<String> KEYS = Set.of(HEADLESS, START_URL, ATTACH, CHROMIUM_PATH, MAX_MESSAGE_BYTES, MASK_VALUES_HOSTS);
+  static final Set<String> KEYS = Set.of(HEADLESS, START_URL, ATTACH, CHROMIUM_PATH, MAX_MESSAGE_BYTES, MASK_VALUES_HOSTS,
+      OBSERVATIONS, OBSERVATION_TRIGGERS, OBSERVATION_INTERVAL_MS);
   private static final int MAX_MESSAGE_BYTES_LIMIT = 16 * 1024 * 1024;
 
   BrowserConfig {
     maskValuesHosts = List.copyOf(maskValuesHosts);
+    observationTriggers = Set.copyOf(observationTriggers);
   }
 
   static BrowserConfig from(PluginConfig config) {
@@ -80,7 +96,23 @@ record BrowserConfig(boolean headless, Optional<URI> startUrl, Optional<String> 
       }
       hosts.add(host.toLowerCase(Locale.ROOT));
     }
-    return new BrowserConfig(headless, startUrl, attach, chromium, maxBytes, hosts);
+    boolean observations = config.getBoolean(OBSERVATIONS, false);
+    Set<String> triggers = new TreeSet<>();
+    for (String t : config.get(OBSERVATION_TRIGGERS, String.join(",", TRIGGERS)).split(",")) {
+      String trigger = t.trim().toLowerCase(Locale.ROOT);
+      if (trigger.isEmpty()) {
+        continue;
+      }
+      if (!TRIGGERS.contains(trigger)) {
+        throw new IllegalArgumentException(PREFIX + OBSERVATION_TRIGGERS + ": '" + trigger + "' is not one of click, submit, value");
+      }
+      triggers.add(trigger);
+    }
+    int interval = config.getInt(OBSERVATION_INTERVAL_MS, DEFAULT_OBSERVATION_INTERVAL_MS);
+    if (interval < 0 || interval > 3_600_000) {
+      throw new IllegalArgumentException(PREFIX + OBSERVATION_INTERVAL_MS + ": expected 0 to 3600000, got " + interval);
+    }
+    return new BrowserConfig(headless, startUrl, attach, chromium, maxBytes, hosts, observations, triggers, interval);
   }
 
   private static URI startUrl(String text) {

@@ -121,6 +121,21 @@ final class DevToolsRecorder implements AutoCloseable {
     }
   }
 
+  /** Where the recorder of a tab's top frame is reached, or null when it is not there (yet). */
+  PageObserver.Place place(String tabId) {
+    for (Session s : sessions.values()) {
+      if (s.page && s.tab.targetId.equals(tabId)) {
+        // A page target's main frame has the target's id.
+        for (Map.Entry<Integer, String> w : s.worlds.entrySet()) {
+          if (w.getValue().equals(tabId)) {
+            return new PageObserver.Place(s.id, w.getKey());
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private long readyPages() {
     return sessions.values().stream().filter(s -> s.page && s.ready.isDone()).count();
   }

@@ -51,6 +51,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -105,6 +106,7 @@ public final class RecorderTranslator implements RecorderMessageSink {
     }
   };
   private String activeTitle = "";
+  private volatile BiConsumer<Action, TabContext> emitted;
 
   /** What the translator remembers about a tab to say how its next page was reached. */
   private static final class TabState {
@@ -165,12 +167,25 @@ public final class RecorderTranslator implements RecorderMessageSink {
       } else {
         emitter.emit(action);
       }
+      BiConsumer<Action, TabContext> listener = emitted;
+      if (listener != null) {
+        listener.accept(action, tab);
+      }
     } catch (RejectedMessageException e) {
       reject(e.reason(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "browser recorder message could not be translated", e);
       reject(Rejection.INTERNAL, e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Tells the listener of every action emitted, with its tab (null when unknown), on the thread that
+   * called {@link #accept}; the listener must not block. Package-private: the DevTools transport's
+   * observations use it.
+   */
+  void onEmitted(BiConsumer<Action, TabContext> listener) {
+    this.emitted = listener;
   }
 
   /** The next page loaded in this tab was reached this way (a new tab, a popup, a location typed by the adapter). */

@@ -42,6 +42,22 @@ class BrowserConfigTest {
   }
 
   @Test
+  void observationsAreOffByDefaultAndReadTheirKeys() {
+    BrowserConfig defaults = read(Map.of());
+    assertThat(defaults.observations()).isFalse();
+    assertThat(defaults.observationTriggers()).containsExactlyInAnyOrder("click", "submit", "value");
+    assertThat(defaults.observationIntervalMs()).isEqualTo(BrowserConfig.DEFAULT_OBSERVATION_INTERVAL_MS);
+    BrowserConfig on = read(Map.of("observations", "true", "observation-triggers", " Submit ,click", "observation-interval-ms", "0"));
+    assertThat(on.observations()).isTrue();
+    assertThat(on.observationTriggers()).containsExactlyInAnyOrder("click", "submit");
+    assertThat(on.observationIntervalMs()).isZero();
+    assertThatThrownBy(() -> read(Map.of("observation-triggers", "click,scroll")))
+        .hasMessage("adapter.browser.observation-triggers: 'scroll' is not one of click, submit, value");
+    assertThatThrownBy(() -> read(Map.of("observation-interval-ms", "-1")))
+        .hasMessage("adapter.browser.observation-interval-ms: expected 0 to 3600000, got -1");
+  }
+
+  @Test
   void mistakesNameTheirKey() {
     assertThatThrownBy(() -> read(Map.of("headless", "maybe"))).hasMessage("adapter.browser.headless: expected true or false, got 'maybe'");
     assertThatThrownBy(() -> read(Map.of("start-url", "javascript:alert(1)")))
@@ -63,7 +79,7 @@ class BrowserConfigTest {
     BrowserAdapterProvider provider = new BrowserAdapterProvider();
     assertThat(provider.name()).isEqualTo("browser");
     assertThat(provider.configKeys()).containsExactlyInAnyOrder("headless", "start-url", "attach", "chromium-path",
-        "max-message-bytes", "mask-values-hosts");
+        "max-message-bytes", "mask-values-hosts", "observations", "observation-triggers", "observation-interval-ms");
     assertThatThrownBy(() -> provider.create(PluginConfig.of("adapter.browser.", Map.of("headless", "yes"))))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -31,6 +31,8 @@ class NavigationRecordingTest {
       r.driver.click("a[href$=inbox]");
       r.driver.click("a[href$=settings]");
       r.driver.click("a[href='#help']");
+      // The history entry to go back to is the one before #help: read it only once #help is recorded.
+      r.awaitCount("four navigations", 4, Action::hasNavigate);
       JsonNode history = r.driver.cdp().call("Page.getNavigationHistory", r.driver.cdp().params(), r.driver.session(), BrowserRecording.WAIT);
       int back = history.path("entries").get(history.path("currentIndex").asInt() - 1).path("id").asInt();
       r.driver.cdp().call("Page.navigateToHistoryEntry", r.driver.cdp().params().put("entryId", back), r.driver.session(), BrowserRecording.WAIT);

@@ -36,7 +36,7 @@ class ReplayRoundTripTest {
 
   @BeforeAll
   static void serve() throws Exception {
-    pages = new PageServer();
+    pages = PageServer.started();
   }
 
   @AfterAll

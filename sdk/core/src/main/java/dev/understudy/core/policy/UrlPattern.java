@@ -14,6 +14,7 @@ final class UrlPattern implements Predicate<String> {
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*|\\*");
 
   private final String scheme;
+  /** Null when the pattern takes any host. */
   private final Pattern host;
   private final Pattern path;
   private final String hostLiteral;
@@ -47,7 +48,11 @@ final class UrlPattern implements Predicate<String> {
       throw new IllegalArgumentException("a URL pattern needs a host (use * for any host)");
     }
     Pattern path = slash < 0 ? null : Pattern.compile(Glob.path(rest.substring(slash)));
-    return new UrlPattern(scheme, Pattern.compile(Glob.flat(hostGlob), Pattern.CASE_INSENSITIVE), path,
+    // A host glob of only '*' takes every host: no expression to run for it.
+    Pattern host = hostGlob.chars().allMatch(c -> c == '*')
+        ? null
+        : Pattern.compile(Glob.flat(hostGlob), Pattern.CASE_INSENSITIVE);
+    return new UrlPattern(scheme, host, path,
         RequiredLiteral.ofGlob(hostGlob), slash < 0 ? "" : RequiredLiteral.ofGlob(rest.substring(slash)));
   }
 
@@ -98,8 +103,13 @@ final class UrlPattern implements Predicate<String> {
     while (pathEnd < value.length() && "?#".indexOf(value.charAt(pathEnd)) < 0) {
       pathEnd++;
     }
+    // Both literals first: most URLs fail one, and then no expression runs.
     String authority = value.substring(authorityStart, authorityEnd);
     if (!hostLiteral.isEmpty() && !Texts.containsIgnoreCase(authority, hostLiteral)) {
+      return false;
+    }
+    String p = path == null ? null : pathEnd == authorityEnd ? "/" : value.substring(authorityEnd, pathEnd);
+    if (p != null && !pathLiteral.isEmpty() && !Texts.containsIgnoreCase(p, pathLiteral)) {
       return false;
     }
     int at = authority.lastIndexOf('@');
@@ -108,16 +118,10 @@ final class UrlPattern implements Predicate<String> {
     if (colon >= 0 && h.indexOf(']') < colon) {
       h = h.substring(0, colon);
     }
-    if (!host.matches(h)) {
+    // With no expression for the host, what ".*" would refuse: a line break, which '.' does not take.
+    if (host == null ? h.indexOf('\n') >= 0 : !host.matches(h)) {
       return false;
     }
-    if (path == null) {
-      return true;
-    }
-    String p = pathEnd == authorityEnd ? "/" : value.substring(authorityEnd, pathEnd);
-    if (!pathLiteral.isEmpty() && !Texts.containsIgnoreCase(p, pathLiteral)) {
-      return false;
-    }
-    return path.matches(p);
+    return p == null || path.matches(p);
   }
 }

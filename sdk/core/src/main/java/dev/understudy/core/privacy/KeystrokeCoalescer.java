@@ -112,7 +112,8 @@ public final class KeystrokeCoalescer<O> {
     private final boolean text;
     private TextPosition start;
     private TextPosition end;
-    private final StringBuilder buffer = new StringBuilder();
+    /** The held text of a text run; {@code null} for a value run, which keeps only its last action. */
+    private final StringBuilder buffer;
 
     private Run(Action action, T origin, long nowNanos, boolean text) {
       this.origin = origin;
@@ -120,6 +121,7 @@ public final class KeystrokeCoalescer<O> {
       this.last = action;
       this.lastNanos = nowNanos;
       this.text = text;
+      this.buffer = text ? new StringBuilder() : null;
     }
 
     static <T> Run<T> start(Action action, T origin, long nowNanos) {

@@ -7,7 +7,6 @@ import dev.understudy.proto.v1.Redaction;
 import dev.understudy.proto.v1.ReplacementKind;
 import dev.understudy.proto.v1.Target;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Never stores a value typed into a password-like field, even when the adapter forgot to say the
@@ -26,8 +25,8 @@ public final class SecureFields implements PrivacyStage {
   public static final int RULE_VERSION = 1;
 
   /** Roles, lower-cased with separators removed, that mean a password field on some platform. */
-  private static final Set<String> PASSWORD_ROLES =
-      Set.of("passwordtext", "password", "passwordfield", "jpasswordfield", "passwordentry", "securetextfield");
+  private static final String[] PASSWORD_ROLES =
+      {"passwordtext", "password", "passwordfield", "jpasswordfield", "passwordentry", "securetextfield"};
 
   @Override
   public String name() {
@@ -98,7 +97,7 @@ public final class SecureFields implements PrivacyStage {
   /** Whether the action's target is a password-like field, by flag, role, locator or attribute. */
   public static boolean isSecure(Action action) {
     Target t = action.getTarget();
-    if (t.getSecure() || PASSWORD_ROLES.contains(normalize(t.getRole()))) {
+    if (t.getSecure() || isPasswordRole(t.getRole())) {
       return true;
     }
     for (Locator locator : t.getLocatorsList()) {
@@ -114,6 +113,11 @@ public final class SecureFields implements PrivacyStage {
       }
     }
     for (Attribute attribute : action.getAttributesList()) {
+      // Lower-casing allocates; first a check that lets through every key the rules below can take.
+      if (!endsWithIgnoreCase(attribute.getKey(), "autocomplete") && !endsWithIgnoreCase(attribute.getKey(), "input-type")
+          && !endsWithIgnoreCase(attribute.getKey(), "input.type")) {
+        continue;
+      }
       String key = attribute.getKey().toLowerCase(Locale.ROOT);
       String value = attribute.getValue().toLowerCase(Locale.ROOT).trim();
       if (key.endsWith("autocomplete") && (value.startsWith("cc-") || value.contains(" cc-")
@@ -127,14 +131,33 @@ public final class SecureFields implements PrivacyStage {
     return false;
   }
 
-  private static String normalize(String role) {
-    StringBuilder sb = new StringBuilder(role.length());
-    for (int i = 0; i < role.length(); i++) {
-      char c = role.charAt(i);
-      if (c != ' ' && c != '_' && c != '-') {
-        sb.append(Character.toLowerCase(c));
+  /**
+   * Whether the role, lower-cased with separators removed, is one of {@link #PASSWORD_ROLES}: compared
+   * in place, since this runs on every action and most roles differ at their first letter.
+   */
+  private static boolean isPasswordRole(String role) {
+    for (String candidate : PASSWORD_ROLES) {
+      int j = 0;
+      boolean same = true;
+      for (int i = 0; i < role.length() && same; i++) {
+        char c = role.charAt(i);
+        if (c == ' ' || c == '_' || c == '-') {
+          continue;
+        }
+        same = j < candidate.length() && Character.toLowerCase(c) == candidate.charAt(j++);
+      }
+      if (same && j == candidate.length()) {
+        return true;
       }
     }
-    return sb.toString();
+    return false;
+  }
+
+  /**
+   * True when {@code text} ends with {@code suffix} (lower case ASCII) in any case; also for every text
+   * whose {@code toLowerCase(Locale.ROOT)} ends with it.
+   */
+  private static boolean endsWithIgnoreCase(String text, String suffix) {
+    return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
   }
 }

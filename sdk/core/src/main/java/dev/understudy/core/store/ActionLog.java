@@ -1,5 +1,6 @@
 package dev.understudy.core.store;
 
+import com.google.protobuf.ByteString;
 import dev.understudy.proto.v1.Action;
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,6 +19,27 @@ public interface ActionLog extends Closeable {
    * returns.
    */
   void append(Action action) throws IOException;
+
+  /**
+   * Buffers the record {@code unstamped} becomes once stamped with this session id, seq and id: the
+   * same as {@link #append(Action)} of the stamped record. The pipeline appends through this, so that a
+   * log that leaves the stamps out of what it stores (the session store does) need not copy the record
+   * once to put them in and again to take them out. The default stamps and appends.
+   *
+   * @param unstamped a record with no id, session id or seq set
+   * @throws IllegalArgumentException when {@code unstamped} has an id, session id or seq
+   */
+  default void append(Action unstamped, long seq, ByteString sessionId, ByteString id) throws IOException {
+    requireUnstamped(unstamped);
+    append(unstamped.toBuilder().setSessionId(sessionId).setSeq(seq).setId(id).build());
+  }
+
+  /** Checks the argument of {@link #append(Action, long, ByteString, ByteString)}. */
+  static void requireUnstamped(Action unstamped) {
+    if (unstamped.getSeq() != 0 || !unstamped.getId().isEmpty() || !unstamped.getSessionId().isEmpty()) {
+      throw new IllegalArgumentException("unstamped: the record already has an id, a session id or a seq");
+    }
+  }
 
   /**
    * Makes everything appended so far durable to this log's level (written to the OS, or fsynced) and

@@ -56,10 +56,6 @@ public final class SessionWriter implements ActionLog {
 
   private static final Logger LOGGER = Logger.getLogger(SessionWriter.class.getName());
 
-  private static final int TAG_ID = 1 << 3 | 2;
-  private static final int TAG_SESSION_ID = 2 << 3 | 2;
-  private static final int TAG_SOURCE = 5 << 3 | 2;
-  private static final int TAG_TARGET = 6 << 3 | 2;
   /** Largest plaintext sealed into one encrypted block: 64 KiB (damage loses at most one block). */
   static final int BLOCK_PLAIN_MAX = 64 * 1024;
   /** What sealing adds to a block's frames: frame header, nonce, tag, CRC. */
@@ -149,13 +145,34 @@ public final class SessionWriter implements ActionLog {
   @Override
   public void append(Action action) throws IOException {
     Objects.requireNonNull(action, "action");
+    write(action, true, action.getSeq(), action.getSessionId(), action.getId(), action.getSerializedSize());
+  }
+
+  @Override
+  public void append(Action unstamped, long seq, ByteString sessionId, ByteString id) throws IOException {
+    Objects.requireNonNull(unstamped, "unstamped");
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(id, "id");
+    ActionLog.requireUnstamped(unstamped);
+    // The stamped record's size: the fields it would add to one that has none of them.
+    int size = unstamped.getSerializedSize()
+        + (id.isEmpty() ? 0 : CodedOutputStream.computeBytesSize(Action.ID_FIELD_NUMBER, id))
+        + (sessionId.isEmpty() ? 0 : CodedOutputStream.computeBytesSize(Action.SESSION_ID_FIELD_NUMBER, sessionId))
+        + (seq == 0 ? 0 : CodedOutputStream.computeUInt64Size(Action.SEQ_FIELD_NUMBER, seq));
+    write(unstamped, false, seq, sessionId, id, size);
+  }
+
+  /**
+   * @param stamped whether {@code action} already carries {@code seq}, {@code sessionId} and {@code id}
+   * @param size the serialized size of the stamped record
+   */
+  private void write(Action action, boolean stamped, long seq, ByteString sessionId, ByteString actionId, int size)
+      throws IOException {
     ensureOpen();
-    long seq = action.getSeq();
     if (seq <= lastSeq) {
       throw new IllegalArgumentException(
           "seq must increase: got " + seq + " after " + lastSeq + " in session " + id);
     }
-    int size = action.getSerializedSize();
     if (size > Frames.MAX_PAYLOAD - 1024) {
       throw new IllegalArgumentException("action too large to store: " + size + " bytes");
     }
@@ -165,13 +182,13 @@ public final class SessionWriter implements ActionLog {
             || clock.nanoTime() - segmentOpenedNanos >= maxAgeNanos)) {
       rotate();
     }
-    encode(action, size);
+    encode(action, stamped, seq, sessionId, actionId);
     if (cipher != null && bufLen - blockStart >= BLOCK_PLAIN_MAX) {
       sealBlock();
     }
     segmentHasActions = true;
     lastSeq = seq;
-    summary.accept(action);
+    summary.accept(action, seq);
   }
 
   @Override
@@ -253,19 +270,13 @@ public final class SessionWriter implements ActionLog {
     }
   }
 
-  private void encode(Action action, int size) throws IOException {
-    if (scratch.length < size) {
-      scratch = new byte[Math.max(size, scratch.length * 2)];
-    }
-    CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, size);
-    action.writeTo(out);
-    out.checkNoSpaceLeft();
-
+  private void encode(Action action, boolean stamped, long seq, ByteString sessionId, ByteString actionId)
+      throws IOException {
     int flags = Frames.KIND_ACTION;
-    if (action.getSessionId().equals(idBytes)) {
+    if (sessionId.equals(idBytes)) {
       flags |= Frames.FLAG_SESSION_ID;
     }
-    if (idIsDerived(action)) {
+    if (idIsDerived(actionId, seq, action.getTimeUnixNano())) {
       flags |= Frames.FLAG_ID_DERIVED;
     }
     int sourceRef = 0;
@@ -282,26 +293,48 @@ public final class SessionWriter implements ActionLog {
         flags |= Frames.FLAG_TARGET_REF;
       }
     }
-    int payloadLength = strip(size, flags);
-    if (payloadLength < 0) {
-      // A group in the unknown fields: too odd to take apart, so store the record whole
-      // (serialized again: strip may have compacted part of it already).
-      out = CodedOutputStream.newInstance(scratch, 0, size);
-      action.writeTo(out);
-      flags = Frames.KIND_ACTION;
-      payloadLength = size;
-      sourceRef = 0;
-      targetRef = 0;
+    // The payload is the stamped record without what the flags stand for. One copy makes it, from the
+    // stamped record or from the unstamped one; encoding the source and target only to cut them out
+    // again would cost more (the dictionary holds them once per segment).
+    Action payload = action;
+    if (!stamped || (flags & ~Frames.KIND_MASK) != 0) {
+      Action.Builder b = action.toBuilder();
+      if (!stamped) {
+        b.setSeq(seq);
+      }
+      if ((flags & Frames.FLAG_SESSION_ID) != 0) {
+        b.clearSessionId();
+      } else if (!stamped) {
+        b.setSessionId(sessionId);
+      }
+      if ((flags & Frames.FLAG_ID_DERIVED) != 0) {
+        b.clearId();
+      } else if (!stamped) {
+        b.setId(actionId);
+      }
+      if ((flags & Frames.FLAG_SOURCE_REF) != 0) {
+        b.clearSource();
+      }
+      if ((flags & Frames.FLAG_TARGET_REF) != 0) {
+        b.clearTarget();
+      }
+      payload = b.build();
     }
-    writeFrame(flags, sourceRef, targetRef, scratch, payloadLength);
+    int size = payload.getSerializedSize();
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, scratch.length * 2)];
+    }
+    CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, size);
+    payload.writeTo(out);
+    out.checkNoSpaceLeft();
+    writeFrame(flags, sourceRef, targetRef, scratch, size);
   }
 
-  private boolean idIsDerived(Action action) {
-    ByteString actionId = action.getId();
+  private boolean idIsDerived(ByteString actionId, long seq, long timeUnixNano) {
     if (actionId.size() != 16) {
       return false;
     }
-    ActionIds.deriveInto(sessionHash, action.getSeq(), action.getTimeUnixNano(), derived);
+    ActionIds.deriveInto(sessionHash, seq, timeUnixNano, derived);
     for (int i = 0; i < 16; i++) {
       if (actionId.byteAt(i) != derived[i]) {
         return false;
@@ -327,67 +360,6 @@ public final class SessionWriter implements ActionLog {
     byte[] def = message.toByteArray();
     writeFrame(defKind, r, 0, def, def.length);
     return r;
-  }
-
-  /**
-   * Removes from the serialized action in {@link #scratch} the top-level fields the flags say are
-   * elided, compacting in place. Returns the new length, or -1 when it met a group.
-   */
-  private int strip(int size, int flags) {
-    if ((flags & ~Frames.KIND_MASK) == 0) {
-      return size;
-    }
-    byte[] b = scratch;
-    int r = 0;
-    int w = 0;
-    while (r < size) {
-      int start = r;
-      int tag = 0;
-      for (int shift = 0; ; shift += 7) {
-        int x = b[r++];
-        tag |= (x & 0x7F) << shift;
-        if (x >= 0) {
-          break;
-        }
-      }
-      switch (tag & 7) {
-        case 0:
-          while (b[r++] < 0) {
-            // skip varint
-          }
-          break;
-        case 1:
-          r += 8;
-          break;
-        case 2:
-          int len = 0;
-          for (int shift = 0; ; shift += 7) {
-            int x = b[r++];
-            len |= (x & 0x7F) << shift;
-            if (x >= 0) {
-              break;
-            }
-          }
-          r += len;
-          break;
-        case 5:
-          r += 4;
-          break;
-        default:
-          return -1;
-      }
-      boolean drop = (tag == TAG_ID && (flags & Frames.FLAG_ID_DERIVED) != 0)
-          || (tag == TAG_SESSION_ID && (flags & Frames.FLAG_SESSION_ID) != 0)
-          || (tag == TAG_SOURCE && (flags & Frames.FLAG_SOURCE_REF) != 0)
-          || (tag == TAG_TARGET && (flags & Frames.FLAG_TARGET_REF) != 0);
-      if (!drop) {
-        if (w != start) {
-          System.arraycopy(b, start, b, w, r - start);
-        }
-        w += r - start;
-      }
-    }
-    return w;
   }
 
   /** Appends one frame to the batch. {@code ref1}/{@code ref2} are written when non-zero. */

@@ -42,16 +42,24 @@ final class SummaryAccumulator {
   long gapRecords;
   boolean endedCleanly;
   final Set<String> appIds = new TreeSet<>();
+  /** The app id added last, so that a run of records from one app costs one comparison each. */
+  private String lastAppId;
   /** Fingerprint of the session's key; empty when it is not encrypted. */
   String keyFingerprint = "";
   /** Encrypted, and the key to unseal the app ids was not given. */
   boolean appIdsHidden;
 
+  /** Counts a record read back. */
   void accept(Action a) {
+    accept(a, a.getSeq());
+  }
+
+  /** Counts a record appended with this seq (the record itself may not carry it yet). */
+  void accept(Action a, long seq) {
     if (records++ == 0) {
       startTime = a.getTimeUnixNano();
     }
-    lastSeq = a.getSeq();
+    lastSeq = seq;
     lastTime = a.getTimeUnixNano();
     Action.KindCase kind = a.getKindCase();
     endedCleanly = kind == Action.KindCase.SESSION_END;
@@ -68,8 +76,10 @@ final class SummaryAccumulator {
     }
     if (a.hasSource()) {
       String app = a.getSource().getAppId();
-      if (!app.isEmpty()) {
+      // Runs of records from one app are the rule: the set is asked only when the app changes.
+      if (!app.isEmpty() && !app.equals(lastAppId)) {
         appIds.add(app);
+        lastAppId = app;
       }
     }
   }

@@ -32,14 +32,16 @@ class RequiredLiteralTest {
         "Incognitos are fun", "report.odt - LibreOffice", "Private window", "privately yours");
     List<String> urls = List.of("https://www.mybank.example/login", "https://paypal.com/checkout", "https://www.paypal.com/",
         "https://example.org/onlinebanking/accounts", "https://docs.example.org/guide", "file:///home/a/bank.txt",
-        "HTTPS://SPARKASSE.DE/", "https://user:pw@credit.example/banking/x?y=1#z", "not a url");
+        "HTTPS://SPARKASSE.DE/", "https://user:pw@credit.example/banking/x?y=1#z", "not a url",
+        "https://intranet.example:8443/netbanking/home", "https://example.org/banking", "https://example.org/bankingtips");
     List<String> paths = List.of("/home/a/.env", "/home/a/.env.local", "C:\\Users\\a\\.ssh\\id_rsa", "/home/a/key.pem",
         "file:///home/a/.ssh/config", "/home/a/src/main.py", ".ssh/known_hosts", "/srv/credentials.json", "/tmp/envoy.txt");
     check(PatternKind.APP, BuiltInRules.DENY_APPS, apps);
     check(PatternKind.TITLE, BuiltInRules.DENY_TITLES, titles);
     // URLs have no second implementation to compare with: their expected decisions, one by one.
     PrivacyPolicy defaults = PrivacyPolicy.defaults();
-    assertThat(urls).map(defaults::allowsUrl).containsExactly(false, false, false, false, true, true, false, false, true);
+    assertThat(urls).map(defaults::allowsUrl).containsExactly(false, false, false, false, true, true, false, false, true,
+        false, false, true);
     check(PatternKind.PATH, BuiltInRules.DENY_PATHS, paths);
   }
 

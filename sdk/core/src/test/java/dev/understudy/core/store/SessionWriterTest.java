@@ -46,6 +46,44 @@ class SessionWriterTest {
   }
 
   @Test
+  void appendingARecordUnstampedWritesTheSameBytesAsAppendingItStamped() throws Exception {
+    List<Action> records = Records.everyKind(ID);
+    SessionId other = Records.sessionId(1_719_792_000_000L, 2);
+    Path stampedRoot = Files.createDirectory(root.resolve("stamped"));
+    Path unstampedRoot = Files.createDirectory(root.resolve("unstamped"));
+    try (SessionWriter w = SessionStore.open(stampedRoot).create(ID, StoreOptions.defaults())) {
+      for (Action a : records) {
+        w.append(a);
+      }
+      // A foreign session id and an id that is not derived are stored as given.
+      w.append(records.get(1).toBuilder().setSeq(100).setSessionId(ByteString.copyFrom(other.bytes()))
+          .setId(ByteString.copyFromUtf8("foreign-id-16byt")).build());
+    }
+    try (SessionWriter w = SessionStore.open(unstampedRoot).create(ID, StoreOptions.defaults())) {
+      for (Action a : records) {
+        w.append(a.toBuilder().clearSeq().clearSessionId().clearId().build(), a.getSeq(), a.getSessionId(), a.getId());
+      }
+      w.append(records.get(1).toBuilder().clearSeq().clearSessionId().clearId().build(), 100,
+          ByteString.copyFrom(other.bytes()), ByteString.copyFromUtf8("foreign-id-16byt"));
+      assertThatThrownBy(() -> w.append(records.get(1), 101, ByteString.EMPTY, ByteString.EMPTY))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unstamped");
+    }
+    Path stampedDir = stampedRoot.resolve(ID.toString());
+    Path unstampedDir = unstampedRoot.resolve(ID.toString());
+    try (var files = Files.list(stampedDir)) {
+      List<Path> segments = files.filter(p -> p.getFileName().toString().startsWith("seg-")).toList();
+      assertThat(segments).isNotEmpty();
+      for (Path f : segments) {
+        assertThat(Files.readAllBytes(unstampedDir.resolve(f.getFileName()))).as(f.getFileName().toString())
+            .isEqualTo(Files.readAllBytes(f));
+      }
+    }
+    try (SessionReader r = SessionStore.open(unstampedRoot).reader(ID)) {
+      assertThat(r.readAll()).hasSize(records.size() + 1).startsWith(records.toArray(new Action[0]));
+    }
+  }
+
+  @Test
   void keepsForeignIdsSessionIdsAndUnknownFields() throws Exception {
     SessionStore store = SessionStore.open(root);
     UnknownFieldSet unknown = UnknownFieldSet.newBuilder()

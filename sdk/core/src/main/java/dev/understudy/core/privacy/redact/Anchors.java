@@ -20,7 +20,12 @@ interface Anchors {
     StringBuilder otherFirst = new StringBuilder();
     for (String k : keywords) {
       char c = k.charAt(0);
-      for (char f : ignoreCase ? new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)} : new char[] {c}) {
+      // RE2/J's (?i) also takes the long s for s and the Kelvin sign for k.
+      char[] firsts = !ignoreCase ? new char[] {c}
+          : TextStats.fold(c) == 's' ? new char[] {'s', 'S', '\u017F'}
+          : TextStats.fold(c) == 'k' ? new char[] {'k', 'K', '\u212A'}
+          : new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)};
+      for (char f : firsts) {
         if (f < 128) {
           asciiFirst[f] = true;
         } else {
@@ -123,16 +128,12 @@ interface Anchors {
     return (text, from) -> {
       for (int i = from, last = text.length() - 4; i <= last; i++) {
         if (Checks.isDigit(text.charAt(i + 3)) && Checks.isDigit(text.charAt(i + 2))
-            && foldsToAsciiLetter(text.charAt(i)) && foldsToAsciiLetter(text.charAt(i + 1))) {
+            && Checks.foldsToAsciiLetter(text.charAt(i)) && Checks.foldsToAsciiLetter(text.charAt(i + 1))) {
           return i;
         }
       }
       return -1;
     };
-  }
-
-  private static boolean foldsToAsciiLetter(char c) {
-    return Checks.isAsciiLetter(c) || c == '\u212A' || c == '\u017F';
   }
 
   /**
@@ -182,18 +183,20 @@ interface Anchors {
   /**
    * Matches hold {@code pivot} and start at the beginning of the run of {@code runChars} characters
    * that ends just before it (an e-mail's local part before '@'), at the first character of that run
-   * that {@code firstChars} allows.
+   * that {@code firstChars} allows. Both are given code points.
    */
   static Anchors runBefore(String pivot, java.util.function.IntPredicate runChars, java.util.function.IntPredicate firstChars) {
     return (text, from) -> {
       int p = text.indexOf(pivot, from);
       while (p >= 0) {
+        // By code point, as RE2/J reads the text: a letter outside the BMP is two chars.
         int s = p;
-        while (s > 0 && runChars.test(text.charAt(s - 1))) {
-          s--;
+        int c;
+        while (s > 0 && runChars.test(c = text.codePointBefore(s))) {
+          s -= Character.charCount(c);
         }
-        while (s < p && !firstChars.test(text.charAt(s))) {
-          s++;
+        while (s < p && !firstChars.test(c = text.codePointAt(s))) {
+          s += Character.charCount(c);
         }
         if (s < p) {
           return Math.max(s, from);

@@ -41,6 +41,14 @@ final class Checks {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  /**
+   * A character RE2/J matches with {@code (?i)[A-Z]}: an ASCII letter, or the Kelvin sign or the long s,
+   * which it folds to k and s.
+   */
+  static boolean foldsToAsciiLetter(char c) {
+    return isAsciiLetter(c) || c == '\u212A' || c == '\u017F';
+  }
+
   static boolean isAsciiAlnum(char c) {
     return isDigit(c) || isAsciiLetter(c);
   }
@@ -201,9 +209,15 @@ final class Checks {
       return false;
     }
     // Dates written with dots or dashes (2024-03-15, 15.03.2024) are not phone numbers.
-    String s = m.toString();
-    return !s.matches("\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}.*") && !s.matches("\\d{1,2}[-./]\\d{1,2}[-./]\\d{4}.*");
+    return !YEAR_FIRST_DATE.matcher(m).lookingAt() && !YEAR_LAST_DATE.matcher(m).lookingAt();
   }
+
+  // Compiled once: the phone check runs on every candidate. A match holds no line break, so
+  // lookingAt is the "date, then anything" the check means.
+  private static final java.util.regex.Pattern YEAR_FIRST_DATE =
+      java.util.regex.Pattern.compile("\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}");
+  private static final java.util.regex.Pattern YEAR_LAST_DATE =
+      java.util.regex.Pattern.compile("\\d{1,2}[-./]\\d{1,2}[-./]\\d{4}");
 
   /** A public IPv4 address: four octets up to 255, not part of a longer dotted number. */
   static boolean ipv4(CharSequence text, int start, int end) {

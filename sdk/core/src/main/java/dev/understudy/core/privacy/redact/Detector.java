@@ -70,6 +70,10 @@ public final class Detector {
   final Anchors anchors;
   /** Where a search can find acceptable matches; {@code null} to search the whole text. */
   final SearchRegions regions;
+  /** How far a match from an anchor reaches; {@code null} for the rest of the text. */
+  final Extent extent;
+  /** The expression matched by hand at an anchor; {@code null} to run RE2/J there. */
+  final ExactMatch exact;
   final com.google.re2j.Pattern re2;
   final java.util.regex.Pattern javaPattern;
 
@@ -86,6 +90,8 @@ public final class Detector {
     this.normalizer = spec.normalizer;
     this.anchors = spec.anchors;
     this.regions = spec.regions;
+    this.extent = spec.extent;
+    this.exact = spec.exact;
     this.re2 = com.google.re2j.Pattern.compile(spec.regex);
     this.javaPattern = java.util.regex.Pattern.compile(spec.regex);
   }
@@ -153,6 +159,8 @@ public final class Detector {
     private UnaryOperator<String> normalizer = UnaryOperator.identity();
     private Anchors anchors;
     private SearchRegions regions;
+    private Extent extent;
+    private ExactMatch exact;
 
     private Spec(String id, int version, String label) {
       this.id = Objects.requireNonNull(id, "id");
@@ -206,6 +214,18 @@ public final class Detector {
       return this;
     }
 
+    /** How far a match from one of the anchors can reach; see {@link Extent}. */
+    Spec extent(Extent extent) {
+      this.extent = extent;
+      return this;
+    }
+
+    /** The expression matched by hand at the anchors; see {@link ExactMatch}. */
+    Spec exact(ExactMatch exact) {
+      this.exact = exact;
+      return this;
+    }
+
     /** Matches are searched for only in these regions of the text. */
     Spec searchIn(SearchRegions regions) {
       this.regions = regions;
@@ -230,6 +250,12 @@ public final class Detector {
       Objects.requireNonNull(regex, "regex");
       if (anchors != null && regions != null) {
         throw new IllegalStateException(id + ": anchors and search regions are alternatives");
+      }
+      if ((extent != null || exact != null) && anchors == null) {
+        throw new IllegalStateException(id + ": an extent or an exact match works from anchors; there are none");
+      }
+      if (exact != null && group != 0) {
+        throw new IllegalStateException(id + ": an exact match gives the whole match, not group " + group);
       }
       return new Detector(this);
     }

@@ -24,6 +24,13 @@ public final class Detectors {
       "private_key", "private-key", "privatekey", "passwort", "kennwort", "mot de passe", "contraseña",
       "contrasena", "senha", "пароль", "ПАРОЛЬ", "Пароль", "パスワード", "密码"};
 
+  /** URL parameters whose value is a secret, in lower case (matched in any case). */
+  private static final String[] SECRET_PARAMETERS = {
+      "access_token", "refresh_token", "id_token", "client_secret", "api_key", "apikey", "api-key", "token",
+      "key", "secret", "password", "passwd", "pwd", "sig", "signature", "auth", "authorization", "code",
+      "session_id", "sessionid", "jwt", "x-amz-signature", "x-amz-credential", "x-amz-security-token",
+      "x-goog-signature", "x-goog-credential"};
+
   private static final Prefilter CREDENTIAL_WORDS = Prefilter.anyOfIgnoreCase(
       "pass", "pwd", "secret", "key", "token", "kennwort", "mot de passe", "contrase", "senha",
       "пароль", "ПАРОЛЬ", "パスワード", "密码");
@@ -162,18 +169,16 @@ public final class Detectors {
     d.add(Detector.spec("url-credentials", 1, "URL_CREDENTIALS").secret()
         .regex("[A-Za-z][A-Za-z0-9+.-]*://([^\\s/?#@:]+:[^\\s/?#@]+)@").group(1).minLength(8)
         .prefilter(((Prefilter) stats -> stats.at > 0 && stats.colons > 0).and(Prefilter.anyOf("://")))
-        .anchors(Anchors.runBefore("://", c -> Checks.isAsciiAlnum((char) c) || c == '+' || c == '.' || c == '-',
-            c -> Checks.isAsciiLetter((char) c))).build());
+        .anchors(Anchors.runBefore("://", c -> c < 128 && (Checks.isAsciiAlnum((char) c) || c == '+' || c == '.' || c == '-'),
+            c -> c < 128 && Checks.isAsciiLetter((char) c)))
+        .extent(Extent.urlCredentials()).build());
     d.add(Detector.spec("url-secret-param", 1, "URL_SECRET").secret()
-        .regex("(?i)[?&#;](?:access_token|refresh_token|id_token|client_secret|api_key|apikey|api-key|token"
-            + "|key|secret|password|passwd|pwd|sig|signature|auth|authorization|code|session_id|sessionid|jwt"
-            + "|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential)"
-            + "=([^&#\\s\"'<>]+)")
+        .regex("(?i)[?&#;](?:" + String.join("|", SECRET_PARAMETERS) + ")=([^&#\\s\"'<>]+)")
         .group(1).minLength(5)
         .prefilter(((Prefilter) stats -> stats.equals > 0 && stats.queryMarks > 0).and(Prefilter.anyOfIgnoreCase(
             "token", "key", "secret", "pass", "pwd", "sig", "auth", "code", "session", "jwt", "x-amz", "x-goog")))
         
-        .anchors(Anchors.characters("?&#;")).build());
+        .anchors(Anchors.characters("?&#;")).extent(Extent.urlParameter(SECRET_PARAMETERS)).build());
     d.add(Detector.spec("credential-assignment", 1, "SECRET").secret()
         .regex("(?i)(?:password|passwd|pwd|passphrase|passcode|secret|client_secret|api[_-]?key"
             + "|access[_-]?token|auth[_-]?token|private[_-]?key|passwort|kennwort|mot de passe|contraseña"
@@ -181,28 +186,29 @@ public final class Detectors {
         .group(1).minLength(6)
         .prefilter(stats -> stats.colons + stats.equals > 0 && CREDENTIAL_WORDS.mayMatch(stats))
         .check(Checks::credentialValue)
-        .startsWithIgnoreCase(CREDENTIAL_KEYWORDS).build());
+        .startsWithIgnoreCase(CREDENTIAL_KEYWORDS).extent(Extent.assignment(CREDENTIAL_KEYWORDS)).build());
 
     // --- Personal data. ---
     d.add(Detector.spec("email", 1, "EMAIL")
         .regex("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
             + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*\\.\\p{L}{2,}")
         .minLength(6).prefilter(stats -> stats.at > 0 && stats.dots > 0).check(Checks::email).lowerCase()
-        .anchors(Anchors.runBefore("@", Checks::emailLocalChar, c -> true)).build());
+        .anchors(Anchors.runBefore("@", Checks::emailLocalChar, c -> true)).extent(Extent.email())
+        .exact(ExactMatch.asciiEmail()).build());
     d.add(Detector.spec("iban", 1, "IBAN")
         .regex("(?i)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?").minLength(15)
         .prefilter(stats -> stats.digits >= 6 && stats.lettersThenDigits)
         .validator(Detector.Validator.trimmingGroups(Checks::iban)).normalizer(Checks::alnumUpper)
-        .anchors(Anchors.lettersThenDigits()).build());
+        .anchors(Anchors.lettersThenDigits()).exact(ExactMatch.iban()).build());
     d.add(Detector.spec("payment-card", 1, "CARD")
         .regex("[0-9](?:[0-9]|[ -][0-9]){12,18}").minLength(13)
         .prefilter(stats -> stats.longestDigitCluster >= 13)
         .validator(Detector.Validator.trimmingGroups(Checks::paymentCard))
-        .normalizer(Checks::digitsOnly).anchors(Anchors.digitRuns(13, " -")).build());
+        .normalizer(Checks::digitsOnly).anchors(Anchors.digitRuns(13, " -")).exact(ExactMatch.digitGroups(12, 18)).build());
     d.add(Detector.spec("ssn", 1, "SSN")
         .regex("[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}").minLength(11)
         .prefilter(stats -> stats.longestDigitCluster >= 9).check(Checks::ssn).normalizer(Checks::digitsOnly)
-        .anchors(Anchors.digitShape("ddd-dd-dddd", "- ")).build());
+        .anchors(Anchors.digitShape("ddd-dd-dddd", "- ")).exact(ExactMatch.digitShape("ddd-dd-dddd", "- ")).build());
     d.add(Detector.spec("phone", 1, "PHONE")
         .regex("(?:(?:\\+|\\b00)[1-9][0-9]{0,3}(?:[ .\\-/]?\\(?[0-9]{1,5}\\)?){1,6}"
             + "|\\(?[2-9][0-9]{2}\\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}"
@@ -226,7 +232,7 @@ public final class Detectors {
         .regex("[A-Za-z0-9+_=-]{" + Checks.ENTROPY_MIN_LENGTH + ",}").minLength(Checks.ENTROPY_MIN_LENGTH)
         .prefilter(stats -> stats.entropyCandidate)
         .check(Checks::highEntropy)
-        .anchors(Anchors.entropyRuns()).build());
+        .anchors(Anchors.entropyRuns()).exact(ExactMatch.tokenRun(Checks.ENTROPY_MIN_LENGTH)).build());
     return d;
   }
 

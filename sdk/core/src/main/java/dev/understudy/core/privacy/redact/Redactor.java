@@ -35,7 +35,7 @@ public final class Redactor implements PrivacyStage {
   /** The stage name in counters and logs: {@value}. */
   public static final String NAME = "redaction";
 
-  private static final FieldPlan ACTION_PLAN = FieldPlan.of(Action.getDescriptor());
+  private static final FieldPlan ACTION_PLAN = FieldPlan.of(Action.getDescriptor(), Action.class);
   private static final int MAX_DEPTH = 32;
 
   private final TextScanner scanner;
@@ -131,12 +131,9 @@ public final class Redactor implements PrivacyStage {
       builder = visit(message, entry, builder, walk, false);
     }
     for (FieldPlan.OneofEntry oneof : plan.oneofs) {
-      FieldDescriptor set = message.getOneofFieldDescriptor(oneof.oneof);
-      if (set != null) {
-        FieldPlan.Entry entry = oneof.byFieldIndex[set.getIndex()];
-        if (entry != null) {
-          builder = visit(message, entry, builder, walk, true);
-        }
+      FieldPlan.Entry entry = oneof.member(oneof.setMember.number(message));
+      if (entry != null) {
+        builder = visit(message, entry, builder, walk, true);
       }
     }
     return builder == null ? null : builder.build();
@@ -147,43 +144,43 @@ public final class Redactor implements PrivacyStage {
    */
   private Message.Builder visit(Message message, FieldPlan.Entry entry, Message.Builder builder, Walk walk,
       boolean known) {
-    FieldDescriptor f = entry.field;
-    if (f.isRepeated()) {
-      int n = message.getRepeatedFieldCount(f);
+    FieldReader reader = entry.reader;
+    if (entry.repeated) {
+      int n = reader.count.count(message);
       for (int i = 0; i < n; i++) {
-        walk.push(f, i);
-        Object replaced = redactValue(message.getRepeatedField(f, i), entry, walk);
+        walk.push(entry.field, i);
+        Object replaced = redactValue(reader.getAt.get(message, i), entry, walk);
         walk.pop();
         if (replaced != null) {
           if (builder == null) {
             builder = message.toBuilder();
           }
-          builder.setRepeatedField(f, i, replaced);
+          builder.setRepeatedField(entry.field, i, replaced);
         }
       }
       return builder;
     }
-    // Reflective field access is most of what a walk costs: a text field is read once (an empty text
-    // holds nothing to find, set or not), and a oneof member is not asked again whether it is set.
+    // A text field is read once (an empty text holds nothing to find, set or not), and a oneof member
+    // is not asked again whether it is set.
     Object value;
     if (known || entry.child == null) {
-      value = message.getField(f);
+      value = reader.get.get(message);
       if (!known && isEmptyText(value)) {
         return builder;
       }
-    } else if (message.hasField(f)) {
-      value = message.getField(f);
+    } else if (reader.has.has(message)) {
+      value = reader.get.get(message);
     } else {
       return builder;
     }
-    walk.push(f, -1);
+    walk.push(entry.field, -1);
     Object replaced = redactValue(value, entry, walk);
     walk.pop();
     if (replaced != null) {
       if (builder == null) {
         builder = message.toBuilder();
       }
-      builder.setField(f, replaced);
+      builder.setField(entry.field, replaced);
     }
     return builder;
   }

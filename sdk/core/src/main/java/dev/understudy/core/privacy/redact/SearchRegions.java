@@ -7,6 +7,8 @@ package dev.understudy.core.privacy.redact;
  * a number may start at many digits). A region must contain every acceptable match whole, and a match
  * the search finds outside every region must be one the validator rejects and that ends before the
  * next region starts, or results change (the corpus test compares with the unfiltered baseline).
+ * Every match the validator accepts holds a digit, so a region whose digits all lie in matches of
+ * earlier detectors is not searched: anything found there would overlap them and be dropped.
  */
 @FunctionalInterface
 interface SearchRegions {

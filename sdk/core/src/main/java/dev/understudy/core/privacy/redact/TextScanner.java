@@ -10,7 +10,10 @@ import java.util.List;
  */
 final class TextScanner {
 
-  /** What was replaced in one text: the new text and, per detector index, how many matches. */
+  /**
+   * What was replaced in one text: the new text and, per detector index, how many matches. Shared
+   * once made (the memo of redacted texts hands it out again): never modified.
+   */
   static final class Result {
     final String text;
     final int[] counts;
@@ -68,6 +71,15 @@ final class TextScanner {
       if (s.clean.contains(text)) {
         return null;
       }
+      // And one found to hold something is replaced as it was then (same detectors, same key).
+      RedactedTexts.Fingerprint fingerprint = null;
+      if (text.length() <= RedactedTexts.MAX_LENGTH) {
+        fingerprint = s.redacted.fingerprint(text, s.fingerprint);
+        Result known = s.redacted.get(fingerprint);
+        if (known != null) {
+          return known;
+        }
+      }
       TextStats stats = s.stats.of(text);
       for (int i = 0; i < detectors.length; i++) {
         Detector d = detectors[i];
@@ -80,6 +92,11 @@ final class TextScanner {
         s.clean.add(text);
         return null;
       }
+      Result result = replace(text, s);
+      if (fingerprint != null) {
+        s.redacted.put(fingerprint, result);
+      }
+      return result;
     } else {
       for (int i = 0; i < detectors.length; i++) {
         findJava(detectors[i], i, text, s);
@@ -97,6 +114,12 @@ final class TextScanner {
       int from = 0;
       while (from < text.length() && (region = d.regions.next(text, from)) >= 0) {
         int end = SearchRegions.end(region);
+        if (s.coversEveryDigit(text, SearchRegions.start(region), end)) {
+          // Every acceptable match here holds a digit, and each digit is already in a match of a
+          // detector listed earlier (an IBAN, a card number): whatever the search finds overlaps.
+          from = end;
+          continue;
+        }
         com.google.re2j.Matcher m = d.re2.matcher(window.of(text, 0, end));
         if (m.find(SearchRegions.start(region))) {
           do {
@@ -121,7 +144,24 @@ final class TextScanner {
     int from = 0;
     int start;
     while (from <= text.length() && (start = d.anchors.next(text, from)) >= 0) {
-      com.google.re2j.Matcher m = d.re2.matcher(window.of(text, start));
+      if (d.exact != null) {
+        int end = d.exact.end(text, start);
+        if (end != ExactMatch.ASK_RE2J) {
+          if (end >= 0) {
+            consider(d, index, text, start, end, s);
+            from = start + Math.max(end - start, 1);
+          } else {
+            from = start + 1;
+          }
+          continue;
+        }
+      }
+      int limit = d.extent == null ? text.length() : d.extent.limit(text, start);
+      if (limit < 0) {
+        from = start + 1;
+        continue;
+      }
+      com.google.re2j.Matcher m = d.re2.matcher(window.of(text, start, limit));
       if (m.lookingAt()) {
         int g0 = m.start(d.group);
         if (g0 >= 0) {
@@ -209,15 +249,33 @@ final class TextScanner {
     }
   }
 
-  /** Per-thread scratch: the text's character counts, the matches found so far, recent clean texts. */
+  /**
+   * Per-thread scratch: the text's character counts, the matches found so far, recent texts found
+   * clean and recent texts found to hold something.
+   */
   static final class Scratch {
     final TextStats stats = new TextStats();
     final CleanTexts clean = new CleanTexts();
+    final RedactedTexts redacted = new RedactedTexts();
+    final RedactedTexts.Fingerprint fingerprint = new RedactedTexts.Fingerprint();
     final Window window = new Window();
     int[] starts = new int[8];
     int[] ends = new int[8];
     int[] which = new int[8];
     int size;
+
+    /** True when every digit of the text between {@code from} and {@code to} lies in a match found so far. */
+    boolean coversEveryDigit(String text, int from, int to) {
+      if (size == 0) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (Checks.isDigit(text.charAt(i)) && !overlaps(i, i + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     boolean overlaps(int start, int end) {
       for (int k = 0; k < size; k++) {

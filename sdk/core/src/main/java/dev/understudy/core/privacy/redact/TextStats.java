@@ -5,22 +5,17 @@ package dev.understudy.core.privacy.redact;
  * few comparisons instead of a scan. Mutable and reused: one instance per scanning thread.
  */
 final class TextStats {
-  CharSequence text;
+  String text;
   int length;
   int digits;
-  int upper;
   int at;
   int colons;
   int dots;
   int equals;
-  int dashes;
-  int underscores;
   /** '?', '&', '#' and ';': the characters that start a query or fragment parameter. */
   int queryMarks;
   /** Longest run of characters that can make up a token: letters, digits, '+', '/', '_', '-', '='. */
   int longestTokenRun;
-  /** The same without '/', which splits paths into words. */
-  int longestWordRun;
   /**
    * True when some run of token characters without '/' passes the cheap half of
    * {@link Checks#highEntropy}: long enough, two digits, letters and digits alternating often enough.
@@ -42,14 +37,23 @@ final class TextStats {
   private final long[] bigrams = new long[16];
 
   static int bigram(char a, char b) {
-    return ((fold(a) * 31) ^ fold(b)) & 1023;
+    return foldedBigram(fold(a), fold(b));
   }
 
-  private static int fold(char c) {
+  private static int foldedBigram(char a, char b) {
+    return ((a * 31) ^ b) & 1023;
+  }
+
+  /**
+   * Folds case for the keyword checks: to lower case, and as RE2/J's {@code (?i)} does, the long s
+   * (U+017F) to s (the Kelvin sign already lower-cases to k). A check may say yes too often, so
+   * folding more than RE2/J does is harmless; folding less would lose matches.
+   */
+  static char fold(char c) {
     if (c < 128) {
-      return c >= 'A' && c <= 'Z' ? c + 32 : c;
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
-    return Character.toLowerCase(c);
+    return c == '\u017F' ? 's' : Character.toLowerCase(c);
   }
 
   /** False when no two adjacent characters of the text hash like the keyword's first two. */
@@ -57,26 +61,26 @@ final class TextStats {
     return (bigrams[bigram >>> 6] & (1L << bigram)) != 0;
   }
 
-  TextStats of(CharSequence s) {
+  /**
+   * Gathers the counts for a text. One pass; letters and digits, most of any text, take the short way
+   * through it (the kind of each ASCII character comes from a table).
+   */
+  TextStats of(String s) {
     text = s;
     int n = s.length();
     length = n;
     int d = 0;
-    int u = 0;
     int a = 0;
     int c = 0;
     int dot = 0;
     int eq = 0;
-    int dash = 0;
-    int us = 0;
+    int query = 0;
     int run = 0;
     int longest = 0;
-    int wordRun = 0;
-    int longestWord = 0;
-    int query = 0;
     long[] pairs = bigrams;
     java.util.Arrays.fill(pairs, 0L);
     char previous = 0;
+    int wordRun = 0;
     int wordRunDigits = 0;
     int wordRunAlnum = 0;
     int wordRunTransitions = 0;
@@ -92,61 +96,68 @@ final class TextStats {
     boolean ibanHead = false;
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
+      int kind = ch < 128 ? KINDS[ch] : OTHER;
+      // Each character folded once, for the pair it ends and the pair it starts.
+      char folded = kind == UPPER ? (char) (ch + 32) : ch < 128 ? ch : fold(ch);
       if (i > 0) {
-        int h = bigram(previous, ch);
+        int h = foldedBigram(previous, folded);
         pairs[h >>> 6] |= 1L << h;
       }
-      previous = ch;
-      boolean token;
-      boolean slash = false;
-      if (ch >= '0' && ch <= '9') {
-        d++;
-        token = true;
-      } else if (ch >= 'a' && ch <= 'z') {
-        token = true;
-      } else if (ch >= 'A' && ch <= 'Z') {
-        u++;
-        token = true;
-      } else {
-        switch (ch) {
-          case '@': a++; token = false; break;
-          case ':': case '\uFF1A': c++; token = false; break;
-          case '.': dot++; token = false; break;
-          case '=': eq++; token = true; break;
-          case '-': dash++; token = true; break;
-          case '_': us++; token = true; break;
-          case '+': token = true; break;
-          case '/': token = true; slash = true; break;
-          case '?': case '&': case '#': case ';': query++; token = false; break;
-          default: token = false;
+      previous = folded;
+      if (kind <= DIGIT) {
+        // A letter or a digit: in a token and a word, alternating classes counted for entropy.
+        if (++run > longest) {
+          longest = run;
         }
+        wordRun++;
+        wordRunAlnum++;
+        if (wordRunClass >= 0 && kind != wordRunClass) {
+          wordRunTransitions++;
+        }
+        wordRunClass = kind;
+        if (kind == DIGIT) {
+          d++;
+          wordRunDigits++;
+          cluster = clusterGap <= 3 ? cluster + 1 : 1;
+          clusterGap = 0;
+          if (cluster > longestCluster) {
+            longestCluster = cluster;
+          }
+          if (letters >= 2) {
+            if (++digitsAfterLetters >= 2) {
+              ibanHead = true;
+            }
+          } else {
+            letters = 0;
+            digitsAfterLetters = 0;
+          }
+        } else {
+          if (!isHexLetter(ch)) {
+            hexColons = 0;
+          }
+          clusterGap = 99;
+          letters = digitsAfterLetters > 0 ? 1 : letters + 1;
+          digitsAfterLetters = 0;
+        }
+        continue;
       }
-      if (token) {
-        run++;
-        if (run > longest) {
+      switch (ch) {
+        case '@': a++; break;
+        case ':': case '\uFF1A': c++; break;
+        case '.': dot++; break;
+        case '=': eq++; break;
+        case '?': case '&': case '#': case ';': query++; break;
+        default: break;
+      }
+      if (kind == SIGN || kind == SLASH) {
+        if (++run > longest) {
           longest = run;
         }
       } else {
         run = 0;
       }
-      boolean isDigit = ch >= '0' && ch <= '9';
-      boolean isLetter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-      if (token && !slash) {
-        wordRun++;
-        int cls = isDigit ? 2 : (ch >= 'a' && ch <= 'z') ? 1 : (ch >= 'A' && ch <= 'Z') ? 0 : 3;
-        if (cls != 3) {
-          wordRunAlnum++;
-          if (wordRunClass >= 0 && cls != wordRunClass) {
-            wordRunTransitions++;
-          }
-          wordRunClass = cls;
-        }
-        if (isDigit) {
-          wordRunDigits++;
-        }
-        if (wordRun > longestWord) {
-          longestWord = wordRun;
-        }
+      if (kind == SIGN) {
+        wordRun++; // in a word, neither letter nor digit: counts for length only
       } else {
         candidate |= entropyRun(wordRun, wordRunDigits, wordRunAlnum, wordRunTransitions);
         wordRun = 0;
@@ -155,37 +166,20 @@ final class TextStats {
         wordRunTransitions = 0;
         wordRunClass = -1;
       }
-      if (isDigit || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') || ch == '.') {
-        // stays in the run
-      } else if (ch == ':') {
+      if (ch == ':') {
         if (++hexColons >= 2) {
           ipv6 = true;
         }
-      } else {
+      } else if (ch != '.') {
         hexColons = 0;
       }
-      if (isDigit) {
-        cluster = clusterGap <= 3 ? cluster + 1 : 1;
-        clusterGap = 0;
-        if (cluster > longestCluster) {
-          longestCluster = cluster;
-        }
-      } else if (ch == ' ' || ch == '-' || ch == '.' || ch == '/' || ch == '(' || ch == ')' || ch == '+') {
+      if (ch == ' ' || ch == '-' || ch == '.' || ch == '/' || ch == '(' || ch == ')' || ch == '+') {
         clusterGap++;
       } else {
         clusterGap = 99;
       }
-      if (isLetter) {
-        letters = digitsAfterLetters > 0 ? 1 : letters + 1;
-        digitsAfterLetters = 0;
-      } else if (isDigit && letters >= 2) {
-        if (++digitsAfterLetters >= 2) {
-          ibanHead = true;
-        }
-      } else {
-        letters = 0;
-        digitsAfterLetters = 0;
-      }
+      letters = 0;
+      digitsAfterLetters = 0;
     }
     candidate |= entropyRun(wordRun, wordRunDigits, wordRunAlnum, wordRunTransitions);
     entropyCandidate = candidate;
@@ -193,17 +187,43 @@ final class TextStats {
     longestDigitCluster = longestCluster;
     lettersThenDigits = ibanHead;
     queryMarks = query;
-    longestWordRun = longestWord;
     digits = d;
-    upper = u;
     at = a;
     colons = c;
     dots = dot;
     equals = eq;
-    dashes = dash;
-    underscores = us;
     longestTokenRun = longest;
     return this;
+  }
+
+  // The kinds of ASCII characters for of(): the first three are entropyClass()'s classes.
+  private static final byte UPPER = 0;
+  private static final byte LOWER = 1;
+  private static final byte DIGIT = 2;
+  /** '+', '_', '=', '-': in tokens and words. */
+  private static final byte SIGN = 3;
+  /** '/': in tokens, between words. */
+  private static final byte SLASH = 4;
+  private static final byte OTHER = 5;
+  private static final byte[] KINDS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(KINDS, OTHER);
+    for (char ch = 'A'; ch <= 'Z'; ch++) {
+      KINDS[ch] = UPPER;
+      KINDS[ch + 32] = LOWER;
+    }
+    for (char ch = '0'; ch <= '9'; ch++) {
+      KINDS[ch] = DIGIT;
+    }
+    for (char ch : "+_=-".toCharArray()) {
+      KINDS[ch] = SIGN;
+    }
+    KINDS['/'] = SLASH;
+  }
+
+  private static boolean isHexLetter(char c) {
+    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**
@@ -240,22 +260,25 @@ final class TextStats {
   }
 
   private int indexOf(String keyword, boolean ignoreCase) {
-    if (text instanceof String && !ignoreCase) {
-      return ((String) text).indexOf(keyword);
+    if (!ignoreCase) {
+      return text.indexOf(keyword);
     }
     int k = keyword.length();
     char first = keyword.charAt(0);
-    char firstOther = ignoreCase ? otherCase(first) : first;
+    // The characters that fold to the keyword's first, compared directly: most are not it.
+    char upper = ignoreCase ? Character.toUpperCase(first) : first;
+    char lower = ignoreCase ? fold(first) : first;
+    char extra = !ignoreCase ? first : lower == 's' ? '\u017F' : lower == 'k' ? '\u212A' : first;
     outer:
     for (int i = 0, last = length - k; i <= last; i++) {
       char c = text.charAt(i);
-      if (c != first && c != firstOther) {
+      if (c != lower && c != upper && c != extra && c != first) {
         continue;
       }
       for (int j = 1; j < k; j++) {
         char a = text.charAt(i + j);
         char b = keyword.charAt(j);
-        if (a != b && (!ignoreCase || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+        if (a != b && (!ignoreCase || fold(a) != fold(b))) {
           continue outer;
         }
       }
@@ -264,8 +287,4 @@ final class TextStats {
     return -1;
   }
 
-  private static char otherCase(char c) {
-    char lower = Character.toLowerCase(c);
-    return lower != c ? lower : Character.toUpperCase(c);
-  }
 }

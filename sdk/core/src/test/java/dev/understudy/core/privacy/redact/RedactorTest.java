@@ -67,7 +67,8 @@ class RedactorTest {
     }
   }
 
-  private static void fill(Message.Builder b, int choice, int depth) {
+  /** Sets every string, bytes and message field, and the choice-th member of each oneof. */
+  static void fill(Message.Builder b, int choice, int depth) {
     Descriptor type = b.getDescriptorForType();
     for (FieldDescriptor f : type.getFields()) {
       if (f.getRealContainingOneof() != null) {

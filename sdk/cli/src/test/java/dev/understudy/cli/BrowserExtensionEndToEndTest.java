@@ -1,0 +1,308 @@
+package dev.understudy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.understudy.core.store.SessionReader;
+import dev.understudy.core.store.SessionStore;
+import dev.understudy.core.store.SessionSummary;
+import dev.understudy.plugins.browser.cdp.CdpConnection;
+import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
+import dev.understudy.proto.v1.Action;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The extension's way in, for real: headless Chromium loads the unpacked extension that 'browser install'
+ * wrote, finds the native host through the manifest it wrote into the profile, starts the launcher, and the
+ * content script's messages reach a session. Input comes from DevTools {@code Input.*}, so events are
+ * trusted; the popup's pause switch is clicked like a person would.
+ */
+class BrowserExtensionEndToEndTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final String PASSWORD = "hunter2-canary-7f3a";
+  private static final String TYPED_WHILE_PAUSED = "typed-while-paused-91c2";
+  private static final String PAGE = "<!doctype html><html><head><title>Sign up</title></head><body>"
+      + "<form id='signup' onsubmit='event.preventDefault()'>"
+      + "<label for='name'>Full name</label> <input id='name'><br>"
+      + "<label for='pw'>Password</label> <input id='pw' type='password'><br>"
+      + "<button id='send' type='submit'>Create account</button></form>"
+      + "<p id='blank' style='height:100px'>Nothing here</p>"
+      + "<iframe id='widget' src='FRAME_URL' style='position:absolute;left:20px;top:300px;width:300px;height:100px;border:0'>"
+      + "</iframe></body></html>";
+  /** A frame from another origin (another port): its actions belong to the tab's page all the same. */
+  private static final String FRAME = "<!doctype html><html><head><title>Widget</title></head><body style='margin:0'>"
+      + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
+      + "</body></html>";
+
+  @TempDir Path home;
+  @TempDir Path profile;
+
+  private final List<HttpServer> servers = new ArrayList<>();
+  private Process chromium;
+  private final List<ProcessHandle> started = new ArrayList<>();
+
+  @AfterEach
+  void stopEverything() {
+    if (chromium != null) {
+      started.addAll(chromium.descendants().toList());
+      chromium.destroyForcibly();
+    }
+    started.forEach(ProcessHandle::destroyForcibly);
+    servers.forEach(s -> s.stop(0));
+  }
+
+  /** Serves one page on 127.0.0.1 on an ephemeral port; returns its URL. */
+  private URI serve(String path, String html) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    servers.add(server);
+    server.createContext(path, exchange -> {
+      byte[] body = html.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  private CdpConnection startChromium(Path extension) throws Exception {
+    assertThat(Files.isExecutable(CHROMIUM))
+        .as("Chromium is needed: apt-get install chromium (see packages in ./run-tests)").isTrue();
+    Path userData = profile.resolve("user-data");
+    chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        "--remote-debugging-port=0", "--user-data-dir=" + userData,
+        "--load-extension=" + extension, "--disable-extensions-except=" + extension,
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "about:blank")
+        .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    Path activePort = userData.resolve("DevToolsActivePort");
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.isRegularFile(activePort) && Files.readAllLines(activePort).size() >= 2);
+    List<String> lines = Files.readAllLines(activePort);
+    return CdpConnection.connect(URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
+  }
+
+  /** A DevTools command to the browser, or to a target when {@code session} is not null; its result. */
+  private static JsonNode call(CdpConnection cdp, String session, String method, Map<String, ?> params) throws Exception {
+    ObjectNode p = cdp.json().valueToTree(params);
+    return cdp.call(method, p, session, Duration.ofSeconds(30));
+  }
+
+  /** The value of an expression (a promise is awaited) in a target. */
+  private static JsonNode evaluate(CdpConnection cdp, String session, String expression) throws Exception {
+    JsonNode r = call(cdp, session, "Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true, "returnByValue", true));
+    if (r.has("exceptionDetails")) {
+      throw new IllegalStateException("evaluation failed: " + r.get("exceptionDetails"));
+    }
+    return r.path("result").path("value");
+  }
+
+  /** Attaches to the first target of this type whose URL starts so; returns the flat session id. */
+  private static String attach(CdpConnection cdp, String type, String urlPrefix) throws Exception {
+    String[] targetId = new String[1];
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      for (JsonNode t : call(cdp, null, "Target.getTargets", Map.of()).path("targetInfos")) {
+        if (t.path("type").asText().equals(type) && t.path("url").asText().startsWith(urlPrefix)) {
+          targetId[0] = t.path("targetId").asText();
+          return true;
+        }
+      }
+      return false;
+    });
+    return call(cdp, null, "Target.attachToTarget", Map.of("targetId", targetId[0], "flatten", true)).path("sessionId").asText();
+  }
+
+  private static String openTab(CdpConnection cdp, String url) throws Exception {
+    String targetId = call(cdp, null, "Target.createTarget", Map.of("url", url)).path("targetId").asText();
+    String session = call(cdp, null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
+    call(cdp, session, "Page.enable", Map.of());
+    // A new target is about:blank (and complete) before it navigates: wait for the page asked for.
+    await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, session,
+        "location.href === " + cdp.json().writeValueAsString(url) + " && document.readyState === 'complete'").asBoolean());
+    return session;
+  }
+
+  private static void click(CdpConnection cdp, String session, String selector) throws Exception {
+    JsonNode box = evaluate(cdp, session, "(() => { const r = document.querySelector('" + selector
+        + "').getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    clickAt(cdp, session, box.get("x").asDouble(), box.get("y").asDouble());
+  }
+
+  private static void clickAt(CdpConnection cdp, String session, double x, double y) throws Exception {
+    call(cdp, session, "Page.bringToFront", Map.of());
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      call(cdp, session, "Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+    }
+  }
+
+  private static void type(CdpConnection cdp, String session, String text) throws Exception {
+    call(cdp, session, "Input.insertText", Map.of("text", text));
+  }
+
+  private static String badge(CdpConnection cdp, String worker) throws Exception {
+    return evaluate(cdp, worker, "chrome.action.getBadgeText({})").asText();
+  }
+
+  /** Waits until the action button shows this badge; on time-out says what it showed and why. */
+  private static void awaitBadge(CdpConnection cdp, String worker, String text) {
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(badge(cdp, worker))
+        .as("badge; title: %s", evaluate(cdp, worker, "chrome.action.getTitle({})").asText()).isEqualTo(text));
+  }
+
+  /** Installs the host into the profile Chromium will use (with --user-data-dir it looks there). */
+  private void install() {
+    Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts");
+    CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
+    assertThat(install.exitCode()).as(install.err()).isZero();
+  }
+
+  /** Closes the browser as a person would and waits until its native hosts have ended their sessions. */
+  private void closeBrowser(CdpConnection cdp) throws Exception {
+    List<ProcessHandle> hostProcesses = chromium.descendants().filter(p -> p.info().commandLine().orElse("").contains("native-host")).toList();
+    assertThat(hostProcesses).as("the native host runs under Chromium").isNotEmpty();
+    started.addAll(hostProcesses);
+    cdp.send("Browser.close", cdp.params(), null); // the browser may close the connection before it answers
+    assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    for (ProcessHandle host : hostProcesses) {
+      host.onExit().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void withoutConsentTheButtonSaysWhyAndThePopupConnectsAgainOnceGiven() throws Exception {
+    install();
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
+      String worker = attach(cdp, "service_worker", extensionOrigin);
+      awaitBadge(cdp, worker, "!");
+      assertThat(evaluate(cdp, worker, "chrome.action.getTitle({})").asText())
+          .contains("not recording", "understudy consent grant --adapter browser");
+      String popup = openTab(cdp, extensionOrigin + "popup.html");
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(evaluate(cdp, popup, "document.getElementById('status').textContent").asText()).contains("has no consent"));
+      assertThat(evaluate(cdp, popup, "document.getElementById('pause').disabled").asBoolean()).isTrue();
+      assertThat(home.resolve("sessions")).doesNotExist();
+
+      assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !evaluate(cdp, popup, "document.getElementById('reconnect').hidden").asBoolean());
+      click(cdp, popup, "#reconnect");
+      awaitBadge(cdp, worker, "REC");
+      closeBrowser(cdp);
+    }
+    List<SessionSummary> sessions = SessionStore.open(home.resolve("sessions")).list();
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0).closedCleanly()).isTrue();
+  }
+
+  @Test
+  void theExtensionRecordsThroughTheNativeHostIntoASessionAndItsPopupPausesIt() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install();
+    URI frame = serve("/widget.html", FRAME);
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", frame.toString()));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
+      String worker = attach(cdp, "service_worker", extensionOrigin);
+      awaitBadge(cdp, worker, "REC");
+
+      String tab = openTab(cdp, page.toString());
+      click(cdp, tab, "#name");
+      type(cdp, tab, "Ada Lovelace");
+      click(cdp, tab, "#pw");
+      type(cdp, tab, PASSWORD);
+      click(cdp, tab, "#send");
+      // The button inside the cross-origin frame, where the iframe puts it (300 + 10 + 30 / 2).
+      clickAt(cdp, tab, 20 + 10 + 60, 300 + 10 + 15);
+
+      // Pause with the popup's switch, as a person would; then nothing is recorded until it is switched back.
+      String popup = openTab(cdp, extensionOrigin + "popup.html");
+      await().atMost(Duration.ofSeconds(30)).until(() -> evaluate(cdp, popup, "!document.getElementById('pause').disabled").asBoolean());
+      click(cdp, popup, "#pause");
+      awaitBadge(cdp, worker, "II");
+      assertThat(evaluate(cdp, popup, "document.getElementById('status').textContent").asText()).contains("Paused");
+
+      click(cdp, tab, "#name");
+      type(cdp, tab, TYPED_WHILE_PAUSED);
+      click(cdp, tab, "#blank");
+      click(cdp, tab, "#send");
+
+      click(cdp, popup, "#pause");
+      awaitBadge(cdp, worker, "REC");
+      click(cdp, tab, "#send");
+
+      // The browser closes: the port closes, the host ends the session cleanly.
+      closeBrowser(cdp);
+    }
+
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<SessionSummary> sessions = store.list();
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0).closedCleanly()).isTrue();
+    List<Action> actions;
+    try (SessionReader reader = store.reader(sessions.get(0).id())) {
+      actions = reader.readAll();
+    }
+    List<Action> semantic = actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()).toList();
+    assertThat(semantic).extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
+        "value textbox 'Full name' = Ada Lovelace",
+        "value textbox 'Password' omitted",
+        "click button 'Create account'",
+        "submit form ''",
+        "click button 'Frame action'",
+        "pause",
+        "resume",
+        "click button 'Create account'",
+        "submit form ''");
+    // Every action belongs to the tab's page, also the one in the other origin's frame (the policy judges the
+    // site the person is on); the frame's own URL is an attribute.
+    assertThat(semantic).filteredOn(a -> !a.hasPause()).allSatisfy(a -> {
+      assertThat(a.getSource().getAdapterId()).isEqualTo("browser");
+      assertThat(a.getSource().getDocument()).isEqualTo(page.toString());
+      assertThat(a.getSource().getWindowTitle()).isEqualTo("Sign up");
+      assertThat(attributes(a)).contains("browser.transport=extension");
+    });
+    assertThat(semantic).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
+        .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + frame));
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
+  }
+
+  private static List<String> attributes(Action a) {
+    return a.getAttributesList().stream().map(attr -> attr.getKey() + "=" + attr.getValue()).toList();
+  }
+
+  private static String describe(Action a) {
+    if (a.hasPause()) {
+      return a.getPause().getPaused() ? "pause" : "resume";
+    }
+    String target = a.getTarget().getRole() + " '" + a.getTarget().getName() + "'";
+    if (a.hasInvoke()) {
+      return a.getInvoke().getMethod().name().replace("INVOKE_METHOD_", "").toLowerCase(java.util.Locale.ROOT) + " " + target;
+    }
+    return "value " + target + (a.getValueChange().getValueOmitted() ? " omitted" : " = " + a.getValueChange().getValue());
+  }
+}
