@@ -41,5 +41,8 @@ java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | t
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.CaptureServerCpu | tee "$out/capture-server-cpu.txt"
 java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BrowserVsRrweb | tee "$out/browser-vs-rrweb.txt"
 java -cp "$jar" dev.understudy.bench.ProxyLatency | tee "$out/proxy-latency.txt"
+# Desktop backends of the office adapter (Xvfb, xdotool, dbus-daemon, at-spi2-core): about 1.5 minutes.
+java -cp "$jar" dev.understudy.bench.desktop.SwingAgentLatency | tee "$out/swing-agent-latency.txt"
+java -cp "$jar" dev.understudy.bench.desktop.AtspiFloodRate | tee "$out/atspi-flood.txt"
 echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "results in $out/"

@@ -53,6 +53,7 @@ public final class EventPump<E> {
   private final AtomicLong dropsReported = new AtomicLong();
   private final AtomicLong translated = new AtomicLong();
   private final AtomicLong emitted = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger highWater = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Long> losses = new LinkedHashMap<>();
   private volatile boolean stopping;
   private Thread worker;
@@ -82,6 +83,10 @@ public final class EventPump<E> {
       return false;
     }
     if (queue.offer(event)) {
+      int size = queue.size();
+      if (size > highWater.get()) {
+        highWater.accumulateAndGet(size, Math::max);
+      }
       return true;
     }
     dropped.incrementAndGet();
@@ -178,6 +183,11 @@ public final class EventPump<E> {
   /** Actions emitted so far. */
   public long emitted() {
     return emitted.get();
+  }
+
+  /** The most events that waited at once since the last call, then starts over. */
+  public int takeHighWater() {
+    return highWater.getAndSet(queue.size());
   }
 
   /** Events waiting now. */

@@ -166,6 +166,12 @@ public final class AtspiBackend implements Backend {
     }
   }
 
+  /** The longest the event queue has been since the last call (then it starts over). */
+  public int takeQueueHighWater() {
+    EventPump<AtspiEvent> p = pump;
+    return p == null ? 0 : p.takeHighWater();
+  }
+
   /** Counts since start: signals seen, dropped by the filter, dropped by the full queue, translated, actions emitted. */
   public Stats stats() {
     EventPump<AtspiEvent> p = pump;

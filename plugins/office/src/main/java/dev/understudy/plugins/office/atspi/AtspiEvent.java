@@ -23,12 +23,12 @@ record AtspiEvent(Kind kind, Node node, String detail, boolean on, int offset, i
     long timeUnixNanos) {
 
   /** The kinds the backend translates. */
-  enum Kind { FOCUS, STATE, TEXT_INSERT, TEXT_DELETE, WINDOW_ACTIVATE }
+  enum Kind { FOCUS, STATE, TEXT_INSERT, TEXT_DELETE, WINDOW_ACTIVATE, NAME_CHANGED }
 
   /** Object events the backend registers for (narrowly: applications only emit what someone wants). */
   static final Set<String> REGISTERED = Set.of("object:state-changed:focused", "object:state-changed:checked",
       "object:state-changed:selected", "object:state-changed:expanded", "object:state-changed:pressed",
-      "object:text-changed", "window:activate", "focus:");
+      "object:text-changed", "object:property-change:accessible-name", "window:activate", "focus:");
 
   /** States that become actions; other state changes are dropped. */
   static final Set<String> STATES = Set.of("checked", "selected", "expanded", "pressed");
@@ -67,6 +67,11 @@ record AtspiEvent(Kind kind, Node node, String detail, boolean on, int offset, i
           return Optional.of(new AtspiEvent(Kind.TEXT_DELETE, node, detail, true, detail1, detail2, text, timeUnixNanos));
         }
         return Optional.empty();
+      }
+      case "org.a11y.atspi.Event.Object.PropertyChange" -> {
+        return detail.equals("accessible-name")
+            ? Optional.of(new AtspiEvent(Kind.NAME_CHANGED, node, detail, true, 0, 0, "", timeUnixNanos))
+            : Optional.empty();
       }
       case "org.a11y.atspi.Event.Focus.Focus" -> {
         return Optional.of(new AtspiEvent(Kind.FOCUS, node, "focus", true, 0, 0, "", timeUnixNanos));

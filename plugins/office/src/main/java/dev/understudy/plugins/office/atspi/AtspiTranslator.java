@@ -71,6 +71,10 @@ final class AtspiTranslator {
 
   /** The actions one event makes (a finished text run may come first). */
   List<Action> accept(AtspiEvent e) {
+    if (e.kind() == AtspiEvent.Kind.NAME_CHANGED) {
+      describer.forget(e.node());
+      return List.of();
+    }
     List<Action> out = new ArrayList<>(2);
     boolean text = e.kind() == AtspiEvent.Kind.TEXT_INSERT || e.kind() == AtspiEvent.Kind.TEXT_DELETE;
     if (run != null && !(text && run.absorb(e))) {

@@ -25,7 +25,8 @@ import org.freedesktop.dbus.types.Variant;
 
 /**
  * Describes objects over D-Bus, lazily and with a cache: an object is asked about only when one of
- * its events is translated, and what was learned is kept for {@value #TTL_MILLIS} ms (at most
+ * its events is translated, and what was learned is kept for {@value #TTL_MILLIS} ms or until the
+ * application announces a new name (at most
  * {@value #MAX_ENTRIES} objects), so the hundreds of events a burst brings about one object cost its
  * three round trips (name, role, states) once. Ancestors (for the window and menu path) are cached the
  * same way. Every call gives up after {@value #CALL_MILLIS} ms: a hung application costs a
@@ -36,8 +37,12 @@ import org.freedesktop.dbus.types.Variant;
 final class DbusDescriber implements Describer {
   /** Longest wait for one D-Bus call: {@value} ms. */
   static final long CALL_MILLIS = 1500;
-  /** How long a description is trusted: {@value} ms. */
-  static final long TTL_MILLIS = 5000;
+  /**
+   * How long a description is trusted: {@value} ms. Names are forgotten at once when the application
+   * says they changed; the rest (role, line states, window) rarely changes, and refreshing hundreds
+   * of objects while an application floods the bus is what would hold the queue up.
+   */
+  static final long TTL_MILLIS = 60_000;
   /** Most objects cached: {@value}. */
   static final int MAX_ENTRIES = 4096;
   /** Deepest ancestor walk: {@value}. */
@@ -131,8 +136,8 @@ final class DbusDescriber implements Describer {
     }
   }
 
-  /** Forgets what was learned about one object (its name changed). */
-  void forget(Node node) {
+  @Override
+  public void forget(Node node) {
     descriptions.remove(node);
     ancestors.remove(node);
   }

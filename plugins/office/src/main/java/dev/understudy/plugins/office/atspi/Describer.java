@@ -13,4 +13,7 @@ interface Describer {
 
   /** The whole text of a text object, or empty. */
   Optional<String> text(Node node);
+
+  /** Forgets what is known about an object (its name changed); the next describe asks again. */
+  void forget(Node node);
 }

@@ -32,6 +32,9 @@ class AtspiEventTest {
     });
     assertThat(AtspiEvent.classify(OBJECT, "TextChanged", ":1.2", "/a/1", args("delete:system", 4, 1, "A"), 7))
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(AtspiEvent.Kind.TEXT_DELETE));
+    assertThat(AtspiEvent.classify(OBJECT, "PropertyChange", ":1.2", "/a/1", args("accessible-name", 0, 0, "Bold"), 7))
+        .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(AtspiEvent.Kind.NAME_CHANGED));
+    assertThat(AtspiEvent.classify(OBJECT, "PropertyChange", ":1.2", "/a/1", args("accessible-value", 0, 0, 3), 7)).isEmpty();
     assertThat(AtspiEvent.classify("org.a11y.atspi.Event.Window", "Activate", ":1.2", "/a/0", args("", 0, 0, "Writer"), 7))
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(AtspiEvent.Kind.WINDOW_ACTIVATE));
   }

@@ -10,8 +10,6 @@ import dev.understudy.testing.RecordingCaptureContext;
 import dev.understudy.testing.ReportedLoss;
 import java.time.Duration;
 import java.util.Map;
-import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,10 +29,7 @@ class AtspiFloodTest {
   @Test
   void absorbsAFloodCountingEveryDropAsAGap() throws Exception {
     try (Xvfb x = Xvfb.start(); DbusSession session = DbusSession.start(x.env())) {
-      String a11yAddress;
-      try (DBusConnection s = DBusConnectionBuilder.forAddress(session.address()).withShared(false).build()) {
-        a11yAddress = s.getRemoteObject(A11yBus.NAME, A11yBus.PATH, A11yBus.class).GetAddress();
-      }
+      String a11yAddress = FakeAccessibleApp.a11yAddress(session.address());
       AtspiBackend backend = new AtspiBackend(PluginConfig.of("adapter.office.",
           Map.of(AtspiBackend.BUS_KEY, session.address(), AtspiBackend.QUEUE_KEY, Integer.toString(QUEUE))));
       RecordingCaptureContext ctx = RecordingCaptureContext.builder().clock(CaptureClock.system()).build();

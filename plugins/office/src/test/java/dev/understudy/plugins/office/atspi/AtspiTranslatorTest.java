@@ -40,7 +40,13 @@ class AtspiTranslatorTest {
     public Optional<String> text(Node node) {
       return Optional.ofNullable(texts.get(node));
     }
+
+    @Override
+    public void forget(Node node) {
+      forgotten.add(node);
+    }
   }, lost::add, SECOND);
+  private final List<Node> forgotten = new ArrayList<>();
 
   AtspiTranslatorTest() {
     table.put(PARAGRAPH, new Description("paragraph", "", 1L << Description.MULTI_LINE, "soffice", "Untitled 1 - LibreOffice Writer", "frame", List.of()));
@@ -143,6 +149,13 @@ class AtspiTranslatorTest {
     Action moved = translator.accept(focus(PASSWORD, 4)).get(0);
     assertThat(moved.getFocus().getPreviousRole()).isEqualTo("textbox");
     assertThat(moved.getFocus().getPreviousName()).isEqualTo("Name:");
+  }
+
+  @Test
+  void aNewNameMakesTheDescriberAskAgainAndIsNoAction() {
+    assertThat(translator.accept(new AtspiEvent(AtspiEvent.Kind.NAME_CHANGED, BOLD, "accessible-name", true, 0, 0, "", 1)))
+        .isEmpty();
+    assertThat(forgotten).containsExactly(BOLD);
   }
 
   @Test

@@ -19,11 +19,11 @@ import org.freedesktop.dbus.types.Variant;
  * a frame, each answering the describer's calls (slowly, if asked), and signals sent as fast as the
  * bus takes them.
  */
-final class FakeAccessibleApp implements AutoCloseable {
+public final class FakeAccessibleApp implements AutoCloseable {
   static final String ROOT = "/org/a11y/atspi/accessible/root";
   private final DBusConnection bus;
   private final long describeDelayMillis;
-  final AtomicLong describeCalls = new AtomicLong();
+  private final AtomicLong describeCalls = new AtomicLong();
 
   /** The signal interface applications emit on. */
   @DBusInterfaceName("org.a11y.atspi.Event.Object")
@@ -106,7 +106,11 @@ final class FakeAccessibleApp implements AutoCloseable {
     }
   }
 
-  FakeAccessibleApp(String a11yAddress, int objects, long describeDelayMillis) throws DBusException {
+  /**
+   * Connects to the accessibility bus and exports {@code objects} push buttons ("Button 0", ...) in a
+   * frame "Flood" of an application "fake-app"; each describe call waits {@code describeDelayMillis}.
+   */
+  public FakeAccessibleApp(String a11yAddress, int objects, long describeDelayMillis) throws DBusException {
     this.describeDelayMillis = describeDelayMillis;
     this.bus = DBusConnectionBuilder.forAddress(a11yAddress).withShared(false).build();
     bus.exportObject(ROOT, new Node(ROOT, "application", "fake-app", ROOT));
@@ -121,13 +125,25 @@ final class FakeAccessibleApp implements AutoCloseable {
     return "/org/a11y/atspi/accessible/" + i;
   }
 
-  /** Sends one state change. */
-  void state(int object, String state, boolean on) throws DBusException {
+  /** Describe calls answered so far. */
+  public long describeCalls() {
+    return describeCalls.get();
+  }
+
+  /** Sends one state change of object {@code object}. */
+  public void state(int object, String state, boolean on) throws DBusException {
     bus.sendMessage(new EventObject.StateChanged(path(object), state, on ? 1 : 0, 0, new Variant<>(0), Map.of()));
   }
 
   @Override
   public void close() {
     bus.disconnect();
+  }
+
+  /** The accessibility bus's address, asked of a session bus (this starts the bus if need be). */
+  public static String a11yAddress(String sessionBus) throws DBusException, java.io.IOException {
+    try (DBusConnection s = DBusConnectionBuilder.forAddress(sessionBus).withShared(false).build()) {
+      return s.getRemoteObject(A11yBus.NAME, A11yBus.PATH, A11yBus.class).GetAddress();
+    }
   }
 }

@@ -3,7 +3,7 @@ package dev.understudy.plugins.office.agent.inapp;
 import java.nio.file.Path;
 
 /**
- * The agent's argument string, {@code key=value} pairs separated by commas:
+ * The agent's argument string, {@code key=value} pairs separated by commas (or just a socket path):
  * {@code socket=<path>} (default {@link Wire#defaultSocket()}), {@code app=<id>} (default: the X11
  * WM_CLASS the toolkit gives the application's windows), {@code queue=<events>} (default
  * {@value Outbox#DEFAULT_CAPACITY}). Immutable.
@@ -16,6 +16,10 @@ record AgentArgs(Path socket, String app, int queue) {
     String app = null;
     int queue = Outbox.DEFAULT_CAPACITY;
     if (args != null && !args.isBlank()) {
+      // A lone path is the socket: what 'jcmd PID JVMTI.agent_load agent.jar PATH' can pass.
+      if (!args.contains("=") && !args.contains(",")) {
+        return new AgentArgs(Path.of(args.strip()), null, Outbox.DEFAULT_CAPACITY);
+      }
       for (String pair : args.split(",")) {
         int eq = pair.indexOf('=');
         if (eq <= 0) {

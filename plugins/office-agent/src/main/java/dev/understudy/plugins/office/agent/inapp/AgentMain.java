@@ -19,8 +19,7 @@ import java.util.logging.Logger;
  * application starts, or {@code VirtualMachine.loadAgent} into a running one (see {@link AgentArgs}
  * for the arguments). It never initializes AWT itself: started with the application it waits until
  * the application loads {@code java.awt.EventQueue} and has created its toolkit, then hooks in on the
- * event thread; attached to a
- * running application it hooks the windows already open.
+ * event thread; attached to a running application it hooks the windows already open.
  *
  * <p>Installing twice (a second attach) only points the agent at the new socket. Nothing thrown here
  * reaches the application: a failure is logged and the application runs on unrecorded.
