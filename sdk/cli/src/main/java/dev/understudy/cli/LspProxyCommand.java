@@ -28,7 +28,9 @@ import picocli.CommandLine.ParentCommand;
       "Run a language server behind a transparent proxy and record what the editor does through it.",
       "Configure your editor to start 'understudy lsp-proxy -- <server command...>' instead of the server.",
       "The editor's and the server's bytes pass unchanged; recording needs consent for adapter 'lsp-proxy'",
-      "('understudy consent grant --adapter lsp-proxy'). Exits with the server's exit code."
+      "('understudy consent grant --adapter lsp-proxy'). If the server dies or sends malformed frames, the",
+      "editor's open requests are answered with JSON-RPC errors, the reason goes to stderr, and the session is",
+      "closed with what was captured. Exits with the server's exit code."
     })
 final class LspProxyCommand implements Callable<Integer> {
   /** The plugin id recorded as the adapter's origin. */

@@ -48,6 +48,17 @@ final class RequiredLiteral {
     if (literal.isEmpty()) {
       return pattern;
     }
-    return value -> Texts.containsIgnoreCase(value, literal) && pattern.test(value);
+    return new Guarded(literal, pattern);
+  }
+
+  /**
+   * A pattern behind its literal. {@link Rules} looks for the literals of all its patterns in one
+   * pass ({@link LiteralSet}) and asks {@link #pattern} only of those whose literal it found.
+   */
+  record Guarded(String literal, Predicate<String> pattern) implements Predicate<String> {
+    @Override
+    public boolean test(String value) {
+      return Texts.containsIgnoreCase(value, literal) && pattern.test(value);
+    }
   }
 }

@@ -14,6 +14,8 @@ final class Rules {
   private final List<String> denySources;
   private final List<Predicate<String>> allow;
   private final List<Predicate<String>> deny;
+  private final Guards allowGuards;
+  private final Guards denyGuards;
 
   /**
    * @throws IllegalArgumentException naming the first pattern that does not compile
@@ -24,6 +26,8 @@ final class Rules {
     this.denySources = List.copyOf(deny);
     this.allow = compileAll(kind, allowSources);
     this.deny = compileAll(kind, denySources);
+    this.allowGuards = Guards.of(this.allow);
+    this.denyGuards = Guards.of(this.deny);
   }
 
   private static List<Predicate<String>> compileAll(PatternKind kind, List<String> sources) {
@@ -38,20 +42,54 @@ final class Rules {
     if (value == null || value.isEmpty()) {
       return kind != PatternKind.APP || allow.isEmpty();
     }
-    for (Predicate<String> p : deny) {
-      if (p.test(value)) {
-        return false;
+    if (denyGuards.anyMatches(value)) {
+      return false;
+    }
+    return allow.isEmpty() || allowGuards.anyMatches(value);
+  }
+
+  /**
+   * A list's patterns with the literals in front of them looked for in one pass: a pattern whose
+   * literal is not in the value is not asked. Up to {@link LiteralSet#MAX} literals; patterns past
+   * that check their own.
+   */
+  private static final class Guards {
+    private final Predicate<String>[] patterns;
+    /** Per pattern, its literal's bit in {@link #literals}, or 0 when it checks its own or has none. */
+    private final long[] bits;
+    private final LiteralSet literals;
+
+    @SuppressWarnings("unchecked")
+    private Guards(List<Predicate<String>> predicates) {
+      patterns = new Predicate[predicates.size()];
+      bits = new long[predicates.size()];
+      List<String> found = new java.util.ArrayList<>();
+      for (int i = 0; i < predicates.size(); i++) {
+        Predicate<String> p = predicates.get(i);
+        if (p instanceof RequiredLiteral.Guarded g && found.size() < LiteralSet.MAX) {
+          bits[i] = 1L << found.size();
+          found.add(g.literal());
+          patterns[i] = g.pattern();
+        } else {
+          patterns[i] = p;
+        }
       }
+      literals = found.isEmpty() ? null : new LiteralSet(found);
     }
-    if (allow.isEmpty()) {
-      return true;
+
+    static Guards of(List<Predicate<String>> predicates) {
+      return new Guards(predicates);
     }
-    for (Predicate<String> p : allow) {
-      if (p.test(value)) {
-        return true;
+
+    boolean anyMatches(String value) {
+      long present = literals == null ? 0 : literals.find(value);
+      for (int i = 0; i < patterns.length; i++) {
+        if ((bits[i] == 0 || (present & bits[i]) != 0) && patterns[i].test(value)) {
+          return true;
+        }
       }
+      return false;
     }
-    return false;
   }
 
   List<String> allowSources() {

@@ -102,9 +102,9 @@ public final class Redactor implements PrivacyStage {
     }
     Walk walk = walks.get();
     walk.reset();
-    Message redacted;
+    Message.Builder redacted;
     try {
-      redacted = redact(action, ACTION_PLAN, walk);
+      redacted = redactFields(action, ACTION_PLAN, walk);
     } finally {
       walk.depth = 0;
     }
@@ -113,7 +113,8 @@ public final class Redactor implements PrivacyStage {
     }
     List<Redaction> records = walk.records;
     walk.records = null;
-    return ((Action) redacted).toBuilder().addAllRedactions(records).build();
+    // The records go into the builder that already holds the replacements: one copy of the action.
+    return ((Action.Builder) redacted).addAllRedactions(records).build();
   }
 
   /** TextScanner for tests in this package. */
@@ -123,6 +124,12 @@ public final class Redactor implements PrivacyStage {
 
   /** Returns the message with its planned fields redacted, or {@code null} when nothing changed. */
   private Message redact(Message message, FieldPlan plan, Walk walk) {
+    Message.Builder builder = redactFields(message, plan, walk);
+    return builder == null ? null : builder.build();
+  }
+
+  /** A builder holding the message with its planned fields redacted, or {@code null} when nothing changed. */
+  private Message.Builder redactFields(Message message, FieldPlan plan, Walk walk) {
     if (walk.depth == MAX_DEPTH) {
       throw new IllegalStateException("message nesting deeper than " + MAX_DEPTH);
     }
@@ -136,7 +143,7 @@ public final class Redactor implements PrivacyStage {
         builder = visit(message, entry, builder, walk, true);
       }
     }
-    return builder == null ? null : builder.build();
+    return builder;
   }
 
   /**

@@ -31,17 +31,19 @@ final class TextStats {
   /** True when two letters are followed by two digits somewhere: how an IBAN starts. */
   boolean lettersThenDigits;
   /**
-   * Which pairs of adjacent characters occur, case-folded and hashed into 1024 bits: a keyword whose
-   * first two characters' bit is clear cannot occur, so most keyword checks end without a search.
+   * Which runs of three adjacent characters occur, case-folded and hashed into 4096 bits: a keyword
+   * with a run whose bit is clear cannot occur, so most keyword checks end without a search. Runs of
+   * three, not pairs: the pairs keywords start with ("to", "se", "pa", "co") are in most texts.
    */
-  private final long[] bigrams = new long[16];
+  private final long[] trigrams = new long[64];
 
-  static int bigram(char a, char b) {
-    return foldedBigram(fold(a), fold(b));
+  /** The bit of three characters, as {@link #mayContain} takes it. */
+  static int trigram(char a, char b, char c) {
+    return foldedTrigram(fold(a), fold(b), fold(c));
   }
 
-  private static int foldedBigram(char a, char b) {
-    return ((a * 31) ^ b) & 1023;
+  private static int foldedTrigram(char a, char b, char c) {
+    return ((a * 961 + b * 31 + c) * 0x9E3779B9) >>> 20;
   }
 
   /**
@@ -56,9 +58,9 @@ final class TextStats {
     return c == '\u017F' ? 's' : Character.toLowerCase(c);
   }
 
-  /** False when no two adjacent characters of the text hash like the keyword's first two. */
-  boolean mayContain(int bigram) {
-    return (bigrams[bigram >>> 6] & (1L << bigram)) != 0;
+  /** False when no three adjacent characters of the text hash to this {@link #trigram}. */
+  boolean mayContain(int trigram) {
+    return (trigrams[trigram >>> 6] & (1L << trigram)) != 0;
   }
 
   /**
@@ -77,9 +79,10 @@ final class TextStats {
     int query = 0;
     int run = 0;
     int longest = 0;
-    long[] pairs = bigrams;
-    java.util.Arrays.fill(pairs, 0L);
+    long[] runs = trigrams;
+    java.util.Arrays.fill(runs, 0L);
     char previous = 0;
+    char beforePrevious = 0;
     int wordRun = 0;
     int wordRunDigits = 0;
     int wordRunAlnum = 0;
@@ -97,12 +100,13 @@ final class TextStats {
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
       int kind = ch < 128 ? KINDS[ch] : OTHER;
-      // Each character folded once, for the pair it ends and the pair it starts.
+      // Each character folded once, for the three runs of three it is in.
       char folded = kind == UPPER ? (char) (ch + 32) : ch < 128 ? ch : fold(ch);
-      if (i > 0) {
-        int h = foldedBigram(previous, folded);
-        pairs[h >>> 6] |= 1L << h;
+      if (i > 1) {
+        int h = foldedTrigram(beforePrevious, previous, folded);
+        runs[h >>> 6] |= 1L << h;
       }
+      beforePrevious = previous;
       previous = folded;
       if (kind <= DIGIT) {
         // A letter or a digit: in a token and a word, alternating classes counted for entropy.
