@@ -2,8 +2,13 @@
 # Builds the benchmarks and runs them all (about 13 minutes on a 2-core machine), writing JMH's JSON
 # and text output and the figure programs' output to bench/results/.
 #
-#   bench/run.sh                 # everything, with the settings docs/BENCHMARKS.md quotes
-#   bench/run.sh -i 2 -r 1s      # extra JMH options, appended (later options win)
+#   bench/run.sh                          # everything, with the settings docs/BENCHMARKS.md quotes
+#   bench/run.sh -i 2 -r 1s               # extra JMH options, appended (later options win)
+#   bench/run.sh RedactionBenchmark       # only the named JMH benchmarks (no figure programs);
+#   bench/run.sh RedactionBenchmark -i 8  #   machine details go to machine-<names>.txt
+#
+# The JMH runs hold the machine-wide lock /tmp/jmh.lock (flock), so that two runs on one machine
+# never measure each other.
 #
 # UNDERSTUDY_BENCH_RESULTS: where results go (default bench/results).
 # UNDERSTUDY_BENCH_DIR: where the benchmarks write their files (default: the temporary directory).
@@ -12,6 +17,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+all=(EmitBenchmark ThroughputBenchmark PowerSafeBenchmark RedactionBenchmark)
+named=()
+while [[ $# -gt 0 && "$1" != -* ]]; do
+  named+=("$1")
+  shift
+done
+if [[ ${#named[@]} -gt 0 ]]; then
+  benchmarks=("${named[@]}")
+else
+  benchmarks=("${all[@]}")
+fi
+
 mvn -q -B -DskipTests -pl bench -am package
 
 jar=bench/target/benchmarks.jar
@@ -19,6 +36,13 @@ out="${UNDERSTUDY_BENCH_RESULTS:-bench/results}"
 data="${UNDERSTUDY_BENCH_DIR:-${TMPDIR:-/tmp}}"
 mkdir -p "$out" "$data"
 jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
+machine="$out/machine.txt"
+if [[ ${#named[@]} -gt 0 ]]; then
+  machine="$out/machine-$(IFS=-; echo "${named[*]}").txt"
+fi
+
+exec 9>/tmp/jmh.lock
+flock 9
 
 {
   echo "nproc: $(nproc)"
@@ -28,15 +52,19 @@ jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
   uname -srm
   grep PRETTY_NAME /etc/os-release || true
   echo "data directory: $data ($(df -T "$data" | awk 'NR==2 {print $2}'))"
+  echo "benchmarks: ${benchmarks[*]}"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
-} > "$out/machine.txt"
+} > "$machine"
 
-for b in EmitBenchmark ThroughputBenchmark PowerSafeBenchmark RedactionBenchmark; do
+for b in "${benchmarks[@]}"; do
   java -jar "$jar" "dev.understudy.bench.$b" "${jmh[@]}" "$@" -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
 done
-java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
-java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
-java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
-echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+if [[ ${#named[@]} -eq 0 ]]; then
+  java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
+  java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.AckLatency | tee "$out/ack-latency.txt"
+  java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.ColdEmit | tee "$out/cold-emit.txt"
+fi
+echo "date at end: $(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$machine"
+echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$machine"
 echo "results in $out/"
