@@ -3,7 +3,7 @@
 # and text output and the figure programs' output to bench/results/.
 #
 #   bench/run.sh                          # everything, with the settings docs/BENCHMARKS.md quotes
-#   bench/run.sh -i 2 -r 1s               # extra JMH options, appended (later options win)
+#   bench/run.sh -i 2 -r 1s               # JMH options: -f -wi -w -i -r replace the defaults, others are added
 #   bench/run.sh RedactionBenchmark       # only the named JMH benchmarks (no figure programs);
 #   bench/run.sh RedactionBenchmark -i 8  #   machine details go to machine-<names>.txt
 #
@@ -35,7 +35,20 @@ jar=bench/target/benchmarks.jar
 out="${UNDERSTUDY_BENCH_RESULTS:-bench/results}"
 data="${UNDERSTUDY_BENCH_DIR:-${TMPDIR:-/tmp}}"
 mkdir -p "$out" "$data"
-jmh=(-f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "-Dunderstudy.bench.dir=$data")
+# The defaults, replaced by the same options given on the command line (JMH refuses one twice).
+declare -A opt=([-f]=1 [-wi]=3 [-w]=2s [-i]=5 [-r]=3s)
+declare -A given=()
+rest=()
+while [[ $# -gt 0 ]]; do
+  if [[ -n "${opt[$1]+x}" && $# -ge 2 ]]; then
+    opt[$1]="$2"
+    given[$1]=1
+    shift 2
+  else
+    rest+=("$1")
+    shift
+  fi
+done
 machine="$out/machine.txt"
 if [[ ${#named[@]} -gt 0 ]]; then
   machine="$out/machine-$(IFS=-; echo "${named[*]}").txt"
@@ -58,13 +71,16 @@ flock 9
 } > "$machine"
 
 for b in "${benchmarks[@]}"; do
-  extra=()
-  if [[ "$b" == RedactionBenchmark ]]; then
+  wi="${opt[-wi]}"
+  w="${opt[-w]}"
+  if [[ "$b" == RedactionBenchmark && -z "${given[-wi]+x}" && -z "${given[-w]+x}" ]]; then
     # The redactor is much code for C2 to compile, and on 2 loaded cores its compiler thread needs
     # about a million actions: warm up longer so that the measurement starts compiled.
-    extra=(-wi 6 -w 3s)
+    wi=6
+    w=3s
   fi
-  java -jar "$jar" "dev.understudy.bench.$b" "${jmh[@]}" "${extra[@]}" "$@" -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
+  java -jar "$jar" "dev.understudy.bench.$b" -f "${opt[-f]}" -wi "$wi" -w "$w" -i "${opt[-i]}" -r "${opt[-r]}" \
+      -jvmArgsAppend "-Dunderstudy.bench.dir=$data" "${rest[@]}" -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
 done
 if [[ ${#named[@]} -eq 0 ]]; then
   java "-Dunderstudy.bench.dir=$data" -cp "$jar" dev.understudy.bench.BytesPerAction | tee "$out/bytes-per-action.txt"
