@@ -40,7 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+// Longer than the other benchmarks: C2 has much of the redactor to compile (see bench/run.sh).
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class RedactionBenchmark {
 

@@ -72,8 +72,8 @@ public final class SessionWriter implements ActionLog {
   private final SessionLock lock;
   private final CRC32C crc = new CRC32C();
   private final SummaryAccumulator summary = new SummaryAccumulator();
-  private final HashMap<Source, Integer> sources = new HashMap<>();
-  private final HashMap<Target, Integer> targets = new HashMap<>();
+  private final Dictionary<Source> sources = new Dictionary<>();
+  private final Dictionary<Target> targets = new Dictionary<>();
   private final byte[] derived = new byte[16];
   /** Null when the session is written in the clear. */
   private final BlockCipher cipher;
@@ -347,19 +347,40 @@ public final class SessionWriter implements ActionLog {
    * The message's ref in this segment's dictionary, writing its definition frame first when it is
    * new; 0 when the dictionary is full and the message stays inline.
    */
-  private <M extends MessageLite> int ref(HashMap<M, Integer> dictionary, M message, int defKind) {
-    Integer ref = dictionary.get(message);
-    if (ref != null) {
-      return ref;
+  private <M extends MessageLite> int ref(Dictionary<M> dictionary, M message, int defKind) {
+    if (message == dictionary.last) {
+      return dictionary.lastRef;
     }
-    if (dictionary.size() >= options.dictionaryMaxEntries()) {
-      return 0;
+    Integer ref = dictionary.refs.get(message);
+    if (ref == null) {
+      if (dictionary.refs.size() >= options.dictionaryMaxEntries()) {
+        return 0;
+      }
+      ref = dictionary.refs.size() + 1;
+      dictionary.refs.put(message, ref);
+      byte[] def = message.toByteArray();
+      writeFrame(defKind, ref, 0, def, def.length);
     }
-    int r = dictionary.size() + 1;
-    dictionary.put(message, r);
-    byte[] def = message.toByteArray();
-    writeFrame(defKind, r, 0, def, def.length);
-    return r;
+    dictionary.last = message;
+    dictionary.lastRef = ref;
+    return ref;
+  }
+
+  /**
+   * One segment's dictionary of sources or targets, and the message looked up last: actions in a row
+   * share their source (and often their target) instance, which then costs one comparison, not a hash
+   * lookup that compares equal messages field by field.
+   */
+  private static final class Dictionary<M> {
+    final HashMap<M, Integer> refs = new HashMap<>();
+    M last;
+    int lastRef;
+
+    void clear() {
+      refs.clear();
+      last = null;
+      lastRef = 0;
+    }
   }
 
   /** Appends one frame to the batch. {@code ref1}/{@code ref2} are written when non-zero. */

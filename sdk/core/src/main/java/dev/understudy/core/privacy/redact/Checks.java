@@ -122,10 +122,19 @@ final class Checks {
       return false;
     }
     String d = digitsOnly(match);
-    if (d.length() < 13 || d.length() > 19 || d.chars().distinct().count() < 3) {
+    if (d.length() < 13 || d.length() > 19 || distinctDigits(d) < 3) {
       return false;
     }
     return knownIssuer(d) && luhn(d);
+  }
+
+  /** How many different digits a string of digits holds. */
+  private static int distinctDigits(String digits) {
+    int seen = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      seen |= 1 << (digits.charAt(i) - '0');
+    }
+    return Integer.bitCount(seen);
   }
 
   /** Groups of digits separated by nothing, or by one kind of separator. */

@@ -202,13 +202,22 @@ public final class Redactor implements PrivacyStage {
       // A window's source and a control's target come back action after action. One found clean
       // stays clean (messages are immutable, the detectors fixed), so it is not walked again.
       boolean memo = rememberCleanMessages && walk.depth == 1 && (message instanceof Source || message instanceof Target);
-      if (memo && walk.clean.containsKey(message)) {
-        return null;
+      if (memo) {
+        // The same instance as the last one found clean (actions in a row share their source): no
+        // lookup, which would compare equal messages field by field.
+        if (message == walk.lastCleanSource || message == walk.lastCleanTarget) {
+          return null;
+        }
+        if (walk.clean.containsKey(message)) {
+          walk.rememberClean(message);
+          return null;
+        }
       }
       int recordsBefore = walk.records == null ? 0 : walk.records.size();
       Message redacted = redact(message, entry.child, walk);
       if (memo && redacted == null && (walk.records == null || walk.records.size() == recordsBefore)) {
         walk.clean.put(message, Boolean.TRUE);
+        walk.rememberClean(message);
       }
       return redacted;
     }
@@ -265,6 +274,9 @@ public final class Redactor implements PrivacyStage {
         return size() > CLEAN_MEMO;
       }
     };
+    /** The source and the target found clean last (kept in {@link #clean} too). */
+    Message lastCleanSource;
+    Message lastCleanTarget;
     final FieldDescriptor[] fields = new FieldDescriptor[MAX_DEPTH + 1];
     final int[] indexes = new int[MAX_DEPTH + 1];
     int depth;
@@ -277,6 +289,14 @@ public final class Redactor implements PrivacyStage {
     void reset() {
       depth = 0;
       records = null;
+    }
+
+    void rememberClean(Message message) {
+      if (message instanceof Source) {
+        lastCleanSource = message;
+      } else {
+        lastCleanTarget = message;
+      }
     }
 
     void push(FieldDescriptor f, int index) {

@@ -84,7 +84,7 @@ final class TextScanner {
       for (int i = 0; i < detectors.length; i++) {
         Detector d = detectors[i];
         if (text.length() >= d.minLength && d.prefilter.mayMatch(stats)) {
-          findRe2(d, i, text, s);
+          findDefault(d, i, text, s);
         }
       }
       s.stats.text = null;
@@ -105,7 +105,11 @@ final class TextScanner {
     return s.size == 0 ? null : replace(text, s);
   }
 
-  private static void findRe2(Detector d, int index, String text, Scratch s) {
+  /**
+   * The default engine's search for one detector: its search regions, or its anchors with their exact
+   * match or extent, or a plain RE2/J search when it has neither.
+   */
+  private static void findDefault(Detector d, int index, String text, Scratch s) {
     if (d.regions != null) {
       // A search in each region, over the text cut off at the region's end: what lies before the
       // region stays visible to \b, and nothing after it can be part of an acceptable match.
