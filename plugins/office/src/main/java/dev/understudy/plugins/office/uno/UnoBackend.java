@@ -4,6 +4,7 @@ import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.Backend;
 import dev.understudy.plugins.office.BackendException;
+import dev.understudy.plugins.office.a11y.Snapshots;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public final class UnoBackend implements Backend {
   private UnoTranslator translator;
   private UnoBridge bridge;
   private SofficeProcess launched;
+  private UnoSnapshots snapshots;
   private boolean started;
 
   /** The backend with the settings under {@code adapter.office.uno.}; a bad value fails naming its key. */
@@ -69,7 +71,16 @@ public final class UnoBackend implements Backend {
       attach = options.withConnect(launched.connect());
     }
     capture = new CaptureThread("understudy-uno", CaptureThread.DEFAULT_CAPACITY);
-    translator = new UnoTranslator(context.emitter(), capture, options.typingIdle().toNanos(), System::nanoTime,
+    dev.understudy.api.ActionEmitter emitter = context.emitter();
+    if (Snapshots.enabled(context)) {
+      try {
+        snapshots = UnoSnapshots.start(loader, attach, emitter);
+        emitter = snapshots.emitter();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        LOG.log(Level.WARNING, "accessibility snapshots are off: LibreOffice's classes could not be used for them", e);
+      }
+    }
+    translator = new UnoTranslator(emitter, capture, options.typingIdle().toNanos(), System::nanoTime,
         capture::takeDropped);
     try {
       bridge = loader.create("BridgeSession", UnoBridge.class);
@@ -105,6 +116,10 @@ public final class UnoBackend implements Backend {
 
   @Override
   public synchronized void stop() {
+    if (snapshots != null) {
+      snapshots.close();
+      snapshots = null;
+    }
     if (bridge != null) {
       bridge.stop();
       bridge = null;

@@ -1,0 +1,60 @@
+package dev.understudy.plugins.office.uno;
+
+import dev.understudy.api.ActionEmitter;
+import dev.understudy.plugins.office.a11y.SnapshotScheduler;
+import dev.understudy.plugins.office.a11y.TreeWalk;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Accessibility snapshots for the uno backend: a {@link SnapshotScheduler} whose snapshots walk
+ * LibreOffice's active window through a {@link UnoTree} of their own, connected on first use. The walk
+ * runs on the scheduler's thread: never inside a LibreOffice callback, never on the capture thread.
+ * Thread-safe; {@link #close} from the backend's thread.
+ */
+final class UnoSnapshots implements AutoCloseable {
+  private final UnoTree tree;
+  private final UnoOptions options;
+  private final SnapshotScheduler scheduler;
+  private boolean open;
+
+  private UnoSnapshots(UnoTree tree, UnoOptions options, ActionEmitter out, ClassLoader loader) {
+    this.tree = tree;
+    this.options = options;
+    this.scheduler = new SnapshotScheduler(UnoBackend.NAME, out, this::take, SnapshotScheduler.DEFAULT_SPACING_MILLIS,
+        loader);
+  }
+
+  /**
+   * Snapshots of the LibreOffice at {@code options.connect()}, sent to {@code out}.
+   *
+   * @throws ReflectiveOperationException when the bridge side cannot be defined with LibreOffice's classes
+   */
+  static UnoSnapshots start(BridgeLoader loader, UnoOptions options, ActionEmitter out) throws ReflectiveOperationException {
+    return new UnoSnapshots(loader.create("TreeSession", UnoTree.class), options, out, loader);
+  }
+
+  /** The emitter the translator uses: actions pass on, and ask for a snapshot. */
+  ActionEmitter emitter() {
+    return scheduler.emitter();
+  }
+
+  private Optional<TreeWalk.Result> take() throws Exception {
+    if (!open) {
+      tree.open(options.connect(), options.startTimeout());
+      open = true;
+    }
+    Optional<Object> window = tree.activeWindow();
+    if (window.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(TreeWalk.of(tree, window.get(), TimeUnit.MILLISECONDS.toNanos(TreeWalk.DEFAULT_BUDGET_MILLIS),
+        System::nanoTime));
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    tree.close();
+  }
+}
