@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * Walks an accessibility tree into the snapshot JSON every desktop backend sends (the agent's format):
  * {@code {"nodes":N,"truncated":B,"root":{"role","name","states":[..],"bounds":[x,y,w,h],"children":[..]}}}.
  * Roles, names, states and bounds only: values and text are never read. A password field's name is left
- * out too, and document content (paragraphs, cells, shapes by thousands) is not entered. The walk stops at
+ * out too, so are nodes not on screen (without the {@code showing} state), and document content (paragraphs, cells, shapes by thousands) is not entered. The walk stops at
  * {@value #MAX_NODES} nodes, {@value #MAX_DEPTH} levels, {@value #MAX_CHILDREN} children of one node or
  * its time budget, and then says {@code "truncated":true}. Stateless.
  */
@@ -66,8 +66,16 @@ public final class TreeWalk {
     return role == null || role.isBlank() ? "unknown" : role.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
   }
 
-  /** Fills {@code into} with the node; returns its name as shown (empty when left out). */
+  /**
+   * Fills {@code into} with the node and returns its name as shown (empty when left out), or null when
+   * the node is not on screen (closed menus' entries, hidden panels): such a node is left out with
+   * everything under it. The root is always kept.
+   */
   private <N> String node(TreeSource<N> source, N node, int depth, ObjectNode into) throws Exception {
+    List<String> allStates = source.states(node);
+    if (depth > 0 && !allStates.contains("showing")) {
+      return null;
+    }
     nodes++;
     String role = roleWords(source.role(node));
     into.put("role", role);
@@ -76,7 +84,7 @@ public final class TreeWalk {
     if (!name.isEmpty()) {
       into.put("name", name);
     }
-    List<String> states = source.states(node).stream().filter(s -> !NOISE.contains(s)).toList();
+    List<String> states = allStates.stream().filter(s -> !NOISE.contains(s)).toList();
     if (!states.isEmpty()) {
       ArrayNode a = into.putArray("states");
       states.forEach(a::add);
@@ -107,8 +115,9 @@ public final class TreeWalk {
       }
       ObjectNode c = JsonNodeFactory.instance.objectNode();
       try {
-        node(source, child, depth + 1, c);
-        kids.add(c);
+        if (node(source, child, depth + 1, c) != null) {
+          kids.add(c);
+        }
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception | LinkageError e) {

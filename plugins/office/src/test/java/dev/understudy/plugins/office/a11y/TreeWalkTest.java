@@ -16,7 +16,7 @@ class TreeWalkTest {
   /** A node of a made-up tree. */
   record Fake(String role, String name, List<String> states, List<Fake> children) {
     static Fake of(String role, String name, Fake... children) {
-      return new Fake(role, name, List.of(), List.of(children));
+      return new Fake(role, name, List.of("showing"), List.of(children));
     }
   }
 
@@ -55,12 +55,13 @@ class TreeWalkTest {
   }
 
   @Test
-  void keepsRolesNamesStatesAndBoundsButNoPasswordNameNoDocumentContentAndNoVanishedNode() throws Exception {
+  void keepsRolesNamesStatesAndBoundsButNoPasswordNameNoDocumentContentNoHiddenAndNoVanishedNode() throws Exception {
     Fake window = new Fake("FRAME", "report.odt - LibreOffice Writer", List.of("enabled", "focused", "showing"), List.of(
         Fake.of("push button", "Bold"),
         Fake.of("password text", "hunter2"),
         Fake.of("document text", "", Fake.of("paragraph", "Zebrafish")),
-        Fake.of("label", "gone")));
+        Fake.of("label", "gone"),
+        new Fake("menu item", "Hidden entry", List.of("focusable"), List.of())));
 
     TreeWalk.Result r = TreeWalk.of(new FakeSource(), window, Long.MAX_VALUE / 4, System::nanoTime);
 
@@ -76,7 +77,7 @@ class TreeWalkTest {
     assertThat(root.path("children").get(1).path("role").asText()).isEqualTo("password text");
     assertThat(root.path("children").get(1).has("name")).isFalse();
     assertThat(root.path("children").get(2).has("children")).isFalse();
-    assertThat(r.json()).doesNotContain("hunter2").doesNotContain("Zebrafish");
+    assertThat(r.json()).doesNotContain("hunter2").doesNotContain("Zebrafish").doesNotContain("Hidden entry");
   }
 
   @Test

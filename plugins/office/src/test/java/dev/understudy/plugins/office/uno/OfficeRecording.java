@@ -29,7 +29,7 @@ final class OfficeRecording implements AutoCloseable {
   private volatile UnoBackend backend;
   private final List<Action> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private OfficeRecording(Path store, Map<String, String> config) throws Exception {
+  private OfficeRecording(Path store, Map<String, String> config, dev.understudy.api.Policy policy) throws Exception {
     this.store = store;
     AdapterProvider provider = new AdapterProvider() {
       @Override
@@ -44,7 +44,9 @@ final class OfficeRecording implements AutoCloseable {
 
       @Override
       public Set<String> configKeys() {
-        return UnoOptions.KEYS;
+        Set<String> keys = new java.util.HashSet<>(UnoOptions.KEYS);
+        keys.add(dev.understudy.plugins.office.a11y.Snapshots.KEY);
+        return keys;
       }
 
       @Override
@@ -66,6 +68,9 @@ final class OfficeRecording implements AutoCloseable {
     };
     Recording.Builder builder = Recording.builder().storeDirectory(store).adapter(provider)
         .startTimeout(Duration.ofSeconds(60)).stopTimeout(Duration.ofSeconds(30));
+    if (policy != null) {
+      builder.policy(policy);
+    }
     config.forEach((k, v) -> builder.config("adapter.office." + k, v));
     this.recording = builder.start();
     recording.subscribe(stored::add);
@@ -79,11 +84,16 @@ final class OfficeRecording implements AutoCloseable {
 
   /** Starts recording LibreOffice on {@code connect}. */
   static OfficeRecording start(Path store, String connect) throws Exception {
-    return new OfficeRecording(store, Map.of("uno.connect", connect));
+    return new OfficeRecording(store, Map.of("uno.connect", connect), null);
   }
 
   static OfficeRecording start(Path store, Map<String, String> config) throws Exception {
-    return new OfficeRecording(store, config);
+    return new OfficeRecording(store, config, null);
+  }
+
+  /** Starts recording with this configuration under the given privacy policy. */
+  static OfficeRecording start(Path store, Map<String, String> config, dev.understudy.api.Policy policy) throws Exception {
+    return new OfficeRecording(store, config, policy);
   }
 
   Recording recording() {
