@@ -42,7 +42,8 @@ public final class SnapshotScheduler implements AutoCloseable {
   /** Takes a snapshot of the active window now, on the scheduler's thread; empty when there is none. */
   @FunctionalInterface
   public interface Taker {
-    Optional<TreeWalk.Result> take() throws Exception;
+    /** @param after where the action it follows happened (application, window title) */
+    Optional<TreeWalk.Result> take(Source after) throws Exception;
   }
 
   private final ActionEmitter out;
@@ -146,7 +147,7 @@ public final class SnapshotScheduler implements AutoCloseable {
     }
     Optional<TreeWalk.Result> result;
     try {
-      result = taker.take();
+      result = taker.take(source);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;

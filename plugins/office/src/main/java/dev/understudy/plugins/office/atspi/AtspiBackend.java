@@ -5,6 +5,9 @@ import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.Backend;
 import dev.understudy.plugins.office.BackendException;
 import dev.understudy.plugins.office.a11y.EventPump;
+import dev.understudy.plugins.office.a11y.SnapshotScheduler;
+import dev.understudy.plugins.office.a11y.Snapshots;
+import dev.understudy.plugins.office.a11y.TreeWalk;
 import dev.understudy.proto.v1.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,10 @@ import org.freedesktop.dbus.messages.DBusSignal;
  * {@value #DEFAULT_QUEUE}); what does not fit is dropped and counted, and reported as a gap once a
  * second. One worker thread describes objects (lazily, cached, every call time-bounded), coalesces
  * typing and emits. Nothing here ever waits on an application without a limit.
+ *
+ * <p>Snapshots ({@code adapter.office.snapshots}, see {@link Snapshots}): after actions, the active
+ * window's tree is walked lazily on a thread of its own ({@link SnapshotScheduler}, {@link TreeWalk}:
+ * node, depth and time caps), one time-bounded D-Bus call per fact.
  */
 public final class AtspiBackend implements Backend {
   private static final Logger LOG = Logger.getLogger(AtspiBackend.class.getName());
@@ -62,6 +69,7 @@ public final class AtspiBackend implements Backend {
   private DBusConnection session;
   private DBusConnection a11y;
   private DbusDescriber describer;
+  private SnapshotScheduler snapshots;
   private Boolean wasEnabled;
 
   /** A backend configured from the office adapter's configuration; bad values fail naming the key. */
@@ -102,9 +110,19 @@ public final class AtspiBackend implements Backend {
       a11y = DBusConnectionBuilder.forAddress(address).withShared(false)
           .receivingThreadConfig().withSignalThreadCount(1).connectionConfig().build();
       describer = new DbusDescriber(a11y);
+      CaptureContext emitTo = ctx;
+      if (Snapshots.enabled(ctx)) {
+        AtspiTree tree = new AtspiTree(new DbusCalls(a11y));
+        snapshots = new SnapshotScheduler(NAME, ctx.emitter(), after -> {
+          Optional<Node> window = tree.window(after.getWindowTitle());
+          return window.isEmpty() ? Optional.empty() : Optional.of(TreeWalk.of(tree, window.get(),
+              TimeUnit.MILLISECONDS.toNanos(TreeWalk.DEFAULT_BUDGET_MILLIS), System::nanoTime));
+        }, SnapshotScheduler.DEFAULT_SPACING_MILLIS, null);
+        emitTo = snapshots.context(ctx);
+      }
       AtspiTranslator translator = new AtspiTranslator(describer, reason -> pump.lose(reason),
           TimeUnit.MILLISECONDS.toNanos(TEXT_IDLE_MILLIS));
-      pump = new EventPump<>("AT-SPI", capacity, ctx, new EventPump.Translator<>() {
+      pump = new EventPump<>("AT-SPI", capacity, emitTo, new EventPump.Translator<>() {
         @Override
         public List<Action> accept(AtspiEvent event) {
           return translator.accept(event);
@@ -215,6 +233,10 @@ public final class AtspiBackend implements Backend {
     }
     if (pump != null) {
       pump.stop();
+    }
+    if (snapshots != null) {
+      snapshots.close();
+      snapshots = null;
     }
     if (session != null && Boolean.FALSE.equals(wasEnabled)) {
       try {

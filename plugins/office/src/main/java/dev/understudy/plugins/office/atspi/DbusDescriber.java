@@ -8,20 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.CallbackHandler;
-import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 
 /**
  * Describes objects over D-Bus, lazily and with a cache: an object is asked about only when one of
@@ -29,14 +19,12 @@ import org.freedesktop.dbus.types.Variant;
  * application announces a new name (at most
  * {@value #MAX_ENTRIES} objects), so the hundreds of events a burst brings about one object cost its
  * three round trips (name, role, states) once. Ancestors (for the window and menu path) are cached the
- * same way. Every call gives up after {@value #CALL_MILLIS} ms: a hung application costs a
+ * same way. Every call gives up after {@value DbusCalls#CALL_MILLIS} ms: a hung application costs a
  * bounded wait, a vanished one an immediate error, and both an empty answer.
  *
  * <p>Threading: the backend's worker thread only.
  */
 final class DbusDescriber implements Describer {
-  /** Longest wait for one D-Bus call: {@value} ms. */
-  static final long CALL_MILLIS = 1500;
   /**
    * How long a description is trusted: {@value} ms. Names are forgotten at once when the application
    * says they changed; the rest (role, line states, window) rarely changes, and refreshing hundreds
@@ -56,14 +44,13 @@ final class DbusDescriber implements Describer {
   /** Role, name and parent of an ancestor. */
   private record Ancestor(String role, String name, Node parent) {}
 
-  private final DBusConnection bus;
+  private final DbusCalls bus;
   private final Map<Node, Cached<Description>> descriptions = lru();
   private final Map<Node, Cached<Ancestor>> ancestors = lru();
   private final Map<String, String> apps = lru();
-  private final AtomicLong calls = new AtomicLong();
 
   DbusDescriber(DBusConnection bus) {
-    this.bus = bus;
+    this.bus = new DbusCalls(bus);
   }
 
   private static <K, V> Map<K, V> lru() {
@@ -77,7 +64,7 @@ final class DbusDescriber implements Describer {
 
   /** D-Bus calls made so far. */
   long calls() {
-    return calls.get();
+    return bus.calls();
   }
 
   @Override
@@ -88,10 +75,10 @@ final class DbusDescriber implements Describer {
       return Optional.of(hit.value());
     }
     try {
-      Accessible acc = remote(node, Accessible.class);
-      String role = call(acc, "GetRoleName");
+      Accessible acc = bus.remote(node, Accessible.class);
+      String role = bus.call(acc, "GetRoleName");
       String name = name(node);
-      long states = states(call(acc, "GetState"));
+      long states = DbusCalls.states(bus.call(acc, "GetState"));
       String app = app(node, acc);
       String window = "";
       String windowRole = "";
@@ -130,7 +117,7 @@ final class DbusDescriber implements Describer {
   @Override
   public Optional<String> text(Node node) {
     try {
-      return Optional.of(call(remote(node, Text.class), "GetText", 0, -1));
+      return Optional.of(bus.call(bus.remote(node, Text.class), "GetText", 0, -1));
     } catch (DBusException | TimeoutException | RuntimeException e) {
       return Optional.empty();
     }
@@ -150,19 +137,19 @@ final class DbusDescriber implements Describer {
     if (node.path().endsWith("/accessible/root")) {
       return null;
     }
-    Ancestor a = new Ancestor(call(remote(node, Accessible.class), "GetRoleName"), name(node), parent(node));
+    Ancestor a = new Ancestor(bus.call(bus.remote(node, Accessible.class), "GetRoleName"), name(node), parent(node));
     ancestors.put(node, new Cached<>(a, now));
     return a;
   }
 
   private String name(Node node) throws DBusException, TimeoutException {
-    Object v = call(remote(node, Properties.class), "Get", Accessible.INTERFACE, "Name");
-    return unwrap(v) instanceof String s ? s : "";
+    Object v = bus.call(bus.remote(node, Properties.class), "Get", Accessible.INTERFACE, "Name");
+    return DbusCalls.unwrap(v) instanceof String s ? s : "";
   }
 
   private Node parent(Node node) throws DBusException, TimeoutException {
-    Object v = unwrap(call(remote(node, Properties.class), "Get", Accessible.INTERFACE, "Parent"));
-    return ref(v);
+    Object v = DbusCalls.unwrap(bus.call(bus.remote(node, Properties.class), "Get", Accessible.INTERFACE, "Parent"));
+    return DbusCalls.ref(v);
   }
 
   private String app(Node node, Accessible acc) throws DBusException, TimeoutException {
@@ -170,65 +157,11 @@ final class DbusDescriber implements Describer {
     if (known != null) {
       return known;
     }
-    Object root = call(acc, "GetApplication");
-    Node app = ref(root);
+    Object root = bus.call(acc, "GetApplication");
+    Node app = DbusCalls.ref(root);
     String name = app == null ? "" : name(app);
     apps.put(node.bus(), name);
     return name;
   }
 
-  private static Node ref(Object v) {
-    if (v instanceof ObjectRef r && r.getPath() != null) {
-      return new Node(r.getBus(), r.getPath().getPath());
-    }
-    if (v instanceof Object[] pair && pair.length == 2 && pair[0] instanceof String b && pair[1] instanceof DBusPath p) {
-      return new Node(b, p.getPath());
-    }
-    return null;
-  }
-
-  private static Object unwrap(Object v) {
-    return v instanceof Variant<?> variant ? variant.getValue() : v;
-  }
-
-  private static long states(Object v) {
-    long mask = 0;
-    if (v instanceof List<?> words) {
-      for (int i = 0; i < Math.min(2, words.size()); i++) {
-        Object w = words.get(i);
-        long word = w instanceof UInt32 u ? u.longValue() : w instanceof Number n ? n.longValue() & 0xffffffffL : 0;
-        mask |= word << (32 * i);
-      }
-    }
-    return mask;
-  }
-
-  private <T extends DBusInterface> T remote(Node node, Class<T> type) throws DBusException {
-    return bus.getRemoteObject(node.bus(), node.path(), type);
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> T call(DBusInterface target, String method, Object... args) throws TimeoutException {
-    calls.incrementAndGet();
-    CompletableFuture<Object> reply = new CompletableFuture<>();
-    bus.callWithCallback(target, method, new CallbackHandler<Object>() {
-      @Override
-      public void handle(Object r) {
-        reply.complete(r);
-      }
-
-      @Override
-      public void handleError(DBusExecutionException e) {
-        reply.completeExceptionally(e);
-      }
-    }, args);
-    try {
-      return (T) reply.get(CALL_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof DBusExecutionException d ? d : new DBusExecutionException(String.valueOf(e.getCause()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TimeoutException("interrupted");
-    }
-  }
 }

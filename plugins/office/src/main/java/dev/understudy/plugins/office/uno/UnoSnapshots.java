@@ -39,7 +39,7 @@ final class UnoSnapshots implements AutoCloseable {
     return scheduler.emitter();
   }
 
-  private Optional<TreeWalk.Result> take() throws Exception {
+  private Optional<TreeWalk.Result> take(dev.understudy.proto.v1.Source after) throws Exception {
     if (!open) {
       tree.open(options.connect(), options.startTimeout());
       open = true;

@@ -34,7 +34,7 @@ class SnapshotSchedulerTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger walks = new AtomicInteger();
     TreeWalk.Result tree = new TreeWalk.Result("Insert Table", "{\"nodes\":1}", 1, false);
-    SnapshotScheduler s = new SnapshotScheduler("test", ctx.emitter(), () -> {
+    SnapshotScheduler s = new SnapshotScheduler("test", ctx.emitter(), after -> {
       walks.incrementAndGet();
       release.await(10, TimeUnit.SECONDS);
       return Optional.of(tree);
@@ -67,7 +67,7 @@ class SnapshotSchedulerTest {
   void aFailingWalkSendsNoObservationAndTheActionsStillPass() throws Exception {
     RecordingCaptureContext ctx = RecordingCaptureContext.create();
     CountDownLatch tried = new CountDownLatch(1);
-    try (SnapshotScheduler s = new SnapshotScheduler("test", ctx.emitter(), () -> {
+    try (SnapshotScheduler s = new SnapshotScheduler("test", ctx.emitter(), after -> {
       tried.countDown();
       throw new IllegalStateException("LibreOffice went away");
     }, 0, null)) {

@@ -40,7 +40,7 @@ class AtspiSwingEndToEndTest {
 
   @TempDir Path dir;
 
-  private static Child accessibleSwing(Xvfb x, DbusSession bus) throws Exception {
+  static Child accessibleSwing(Xvfb x, DbusSession bus) throws Exception {
     assertThat(ATK_WRAPPER).as("the ATK wrapper (apt-get install libatk-wrapper-java libatk-wrapper-java-jni)").exists();
     Map<String, String> env = new HashMap<>(x.env());
     env.putAll(bus.env());
@@ -66,7 +66,7 @@ class AtspiSwingEndToEndTest {
     return RecordingCaptureContext.builder().clock(CaptureClock.system()).build();
   }
 
-  private static Map<String, String> bounds(String line) {
+  static Map<String, String> bounds(String line) {
     Map<String, String> out = new HashMap<>();
     for (String part : line.split(" ")) {
       int eq = part.indexOf('=');
@@ -77,7 +77,7 @@ class AtspiSwingEndToEndTest {
     return out;
   }
 
-  private static Action awaitAction(RecordingCaptureContext ctx, Predicate<Action> match) throws InterruptedException {
+  static Action awaitAction(RecordingCaptureContext ctx, Predicate<Action> match) throws InterruptedException {
     long deadline = System.nanoTime() + UP.toNanos();
     while (true) {
       for (Action a : ctx.actions()) {
@@ -154,6 +154,7 @@ class AtspiSwingEndToEndTest {
       assertThat(actions.indexOf(name)).isLessThan(actions.indexOf(password));
       assertThat(actions.indexOf(password)).isLessThan(actions.indexOf(subscribe));
       assertThat(backend.stats().emitted()).isEqualTo(actions.size());
+      assertThat(actions).as("no snapshots unless asked for").noneMatch(Action::hasObservation);
     }
   }
 

@@ -86,6 +86,11 @@ public final class FakeAccessibleApp implements AutoCloseable {
     }
 
     @Override
+    public List<ObjectRef> GetChildren() {
+      return List.of();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <A> A Get(String iface, String property) {
       slow();
