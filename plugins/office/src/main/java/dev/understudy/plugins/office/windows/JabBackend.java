@@ -16,9 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +50,7 @@ public final class JabBackend implements Backend {
   private volatile EventPump<NativeEvent> pump;
   private volatile CaptureContext context;
   private AccessBridge bridge;
-  private Thread thread;
+  private NativeThread thread;
 
   /** A backend configured from the office adapter's configuration. */
   public JabBackend(PluginConfig config) {
@@ -72,20 +70,8 @@ public final class JabBackend implements Backend {
     pump = new EventPump<>("Access Bridge", capacity, ctx,
         WindowsBackends.translator(translator::translate, translator::idle, translator::finish));
     pump.start();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    thread = new Thread(() -> run(ready), "understudy-jab");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      ready.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof BackendException be ? be : new BackendException("Access Bridge: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new BackendException("the Java Access Bridge did not start within 10 s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackendException("interrupted while starting the Access Bridge");
-    }
+    thread = new NativeThread("understudy-jab", "the Java Access Bridge");
+    thread.start(this::run);
   }
 
   private void run(CompletableFuture<Void> ready) {
@@ -204,16 +190,13 @@ public final class JabBackend implements Backend {
 
   @Override
   public void stop() {
-    int id = threadId.get();
-    if (id != 0) {
-      User32.INSTANCE.PostThreadMessage(id, WinUser.WM_QUIT, new WPARAM(0), new LPARAM(0));
-    }
     if (thread != null) {
-      try {
-        thread.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      thread.stop(() -> {
+        int id = threadId.get();
+        if (id != 0) {
+          User32.INSTANCE.PostThreadMessage(id, WinUser.WM_QUIT, new WPARAM(0), new LPARAM(0));
+        }
+      });
       thread = null;
     }
     if (pump != null) {

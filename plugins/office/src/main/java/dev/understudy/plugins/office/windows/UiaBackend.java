@@ -14,9 +14,7 @@ import dev.understudy.plugins.office.BackendException;
 import dev.understudy.plugins.office.a11y.EventPump;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +76,7 @@ public final class UiaBackend implements Backend {
   private volatile EventPump<NativeEvent> pump;
   private volatile UiaElements elements;
   private volatile CaptureContext context;
-  private Thread thread;
+  private NativeThread thread;
 
   /** A backend configured from the office adapter's configuration. */
   public UiaBackend(PluginConfig config) {
@@ -98,20 +96,8 @@ public final class UiaBackend implements Backend {
     pump = new EventPump<>("UI Automation", capacity, ctx,
         WindowsBackends.translator(translator::translate, translator::idle, translator::finish));
     pump.start();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    thread = new Thread(() -> run(ready), "understudy-uia");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      ready.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new BackendException("UI Automation did not start: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new BackendException("UI Automation did not start within 10 s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackendException("interrupted while starting UI Automation");
-    }
+    thread = new NativeThread("understudy-uia", "UI Automation");
+    thread.start(this::run);
   }
 
   private void run(CompletableFuture<Void> ready) {
@@ -185,13 +171,8 @@ public final class UiaBackend implements Backend {
 
   @Override
   public void stop() {
-    stopping.countDown();
     if (thread != null) {
-      try {
-        thread.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      thread.stop(stopping::countDown);
       thread = null;
     }
     if (pump != null) {
