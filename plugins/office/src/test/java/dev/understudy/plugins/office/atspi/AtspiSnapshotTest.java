@@ -6,7 +6,7 @@ import static dev.understudy.plugins.office.atspi.AtspiSwingEndToEndTest.bounds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.understudy.plugins.office.a11y.SnapshotTrees;
 import dev.understudy.api.CaptureClock;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.office.a11y.TreeWalk;
@@ -20,7 +20,6 @@ import dev.understudy.proto.v1.ObservationKind;
 import dev.understudy.testing.RecordingCaptureContext;
 import dev.understudy.testing.TestPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class AtspiSnapshotTest {
   private static final Duration UP = Duration.ofSeconds(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anActionBringsASnapshotOfTheActiveWindowWithoutTypedValues() throws Exception {
@@ -70,14 +68,14 @@ class AtspiSnapshotTest {
       assertThat(o.getObservation().getObservationKind()).isEqualTo(ObservationKind.OBSERVATION_KIND_ACCESSIBILITY_TREE);
       assertThat(o.getObservation().getMediaType()).isEqualTo("application/json");
       assertThat(o.getSource().getWindowTitle()).isEqualTo(DemoSwingApp.TITLE);
-      assertThat(JSON.readTree(o.getObservation().getText()).path("nodes").asInt()).isBetween(1, TreeWalk.MAX_NODES);
+      assertThat(SnapshotTrees.count(o.getObservation().getText())).isBetween(1, TreeWalk.MAX_NODES);
       assertThat(o.getObservation().getText()).doesNotContain("hunter2").doesNotContain("Ada Lovelace");
     });
     Action last = observations.get(observations.size() - 1);
-    JsonNode root = JSON.readTree(last.getObservation().getText()).path("root");
+    JsonNode root = SnapshotTrees.root(last.getObservation().getText());
     assertThat(root.path("role").asText()).isEqualTo("frame");
     assertThat(root.path("name").asText()).isEqualTo(DemoSwingApp.TITLE);
-    List<JsonNode> nodes = nodes(root);
+    List<JsonNode> nodes = SnapshotTrees.nodes(root);
     assertThat(nodes).anySatisfy(n -> {
       assertThat(n.path("role").asText()).isEqualTo("check box");
       assertThat(n.path("name").asText()).isEqualTo("Subscribe");
@@ -89,14 +87,5 @@ class AtspiSnapshotTest {
       assertThat(n.has("name")).isFalse();
     });
     assertThat(nodes).anySatisfy(n -> assertThat(n.path("role").asText()).isEqualTo("push button"));
-  }
-
-  private static List<JsonNode> nodes(JsonNode root) {
-    List<JsonNode> all = new ArrayList<>();
-    all.add(root);
-    for (JsonNode c : root.path("children")) {
-      all.addAll(nodes(c));
-    }
-    return all;
   }
 }

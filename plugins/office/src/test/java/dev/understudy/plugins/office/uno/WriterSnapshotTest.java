@@ -3,14 +3,13 @@ package dev.understudy.plugins.office.uno;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.understudy.plugins.office.a11y.SnapshotTrees;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Capability;
 import dev.understudy.proto.v1.ObservationKind;
 import dev.understudy.testing.TestPolicy;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriterSnapshotTest {
   @RegisterExtension static final LibreOfficeExtension OFFICE = new LibreOfficeExtension("writer");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -57,14 +55,13 @@ class WriterSnapshotTest {
       assertThat(o.getObservation().getObservationKind()).isEqualTo(ObservationKind.OBSERVATION_KIND_ACCESSIBILITY_TREE);
       assertThat(o.getObservation().getMediaType()).isEqualTo("application/json");
       assertThat(o.getSource().getAppId()).isEqualTo("libreoffice-writer");
-      JsonNode tree = JSON.readTree(o.getObservation().getText());
-      assertThat(tree.path("nodes").asInt()).isBetween(1, 400);
-      assertThat(tree.path("root").path("role").asText()).isIn("root pane", "frame", "dialog");
+      assertThat(SnapshotTrees.count(o.getObservation().getText())).isBetween(1, 400);
+      assertThat(SnapshotTrees.root(o.getObservation().getText()).path("role").asText()).isIn("root pane", "frame", "dialog");
       assertThat(o.getObservation().getText()).doesNotContain("Zebrafish").doesNotContain("Tabby9");
     });
 
     Action document = observations.stream().filter(o -> o.getSource().getWindowTitle().startsWith(window)).findFirst().orElseThrow();
-    List<JsonNode> nodes = nodes(JSON.readTree(document.getObservation().getText()).path("root"));
+    List<JsonNode> nodes = SnapshotTrees.nodes(SnapshotTrees.root(document.getObservation().getText()));
     assertThat(nodes).anySatisfy(n -> {
       assertThat(n.path("role").asText()).isEqualTo("toggle button");
       assertThat(n.path("name").asText()).isEqualTo("Bold");
@@ -73,9 +70,9 @@ class WriterSnapshotTest {
     assertThat(nodes).anySatisfy(n -> assertThat(n.path("role").asText()).isEqualTo("document text"));
 
     Action dialog = observations.stream().filter(o -> o.getSource().getWindowTitle().equals("Insert Table")).findFirst().orElseThrow();
-    JsonNode dialogRoot = JSON.readTree(dialog.getObservation().getText()).path("root");
+    JsonNode dialogRoot = SnapshotTrees.root(dialog.getObservation().getText());
     assertThat(dialogRoot.path("role").asText()).isEqualTo("dialog");
-    assertThat(nodes(dialogRoot)).anySatisfy(n -> {
+    assertThat(SnapshotTrees.nodes(dialogRoot)).anySatisfy(n -> {
       assertThat(n.path("role").asText()).isEqualTo("text");
       assertThat(n.path("name").asText()).isEqualTo("Name:");
     });
@@ -111,14 +108,5 @@ class WriterSnapshotTest {
     }
     assertThat(off).anyMatch(Action::hasInvoke).noneMatch(Action::hasObservation).noneMatch(Action::hasGap);
     assertThat(refused).anyMatch(Action::hasInvoke).noneMatch(Action::hasObservation).noneMatch(Action::hasGap);
-  }
-
-  private static List<JsonNode> nodes(JsonNode root) {
-    List<JsonNode> all = new ArrayList<>();
-    all.add(root);
-    for (JsonNode c : root.path("children")) {
-      all.addAll(nodes(c));
-    }
-    return all;
   }
 }
