@@ -28,7 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * libreoffice-gtk3) on a private X server, D-Bus session and AT-SPI bus, recorded through the atspi
  * backend alone — the case where the application's start floods the bus — and then typed into with
  * xdotool: the flood is absorbed (the queue stays bounded and drains, every drop is a gap), and typing
- * and a shortcut afterwards come out as one coalesced text change and a checked state.
+ * and a shortcut afterwards come out as coalesced text edits and a checked state.
+ *
+ * <p>Observed here (LibreOffice 7.4.7, gtk3, Xvfb without a window manager, 2 loaded cores): Writer's
+ * start brings 7,400–8,100 signals to the registered event kinds within about 5 s; the filter drops 98% on
+ * arrival (mostly states nobody translates), the other ~150 are described (~475 D-Bus calls) and a queue of
+ * 256 never overflows. The sidebar's spin buttons each report their value twice at start (as value
+ * changes). {@code xdotool windowfocus} gives the window the keyboard; the first typed character comes as a
+ * run of its own. The whole test takes about 15 s.
  */
 @Timeout(240)
 class AtspiLibreOfficeTest {
@@ -57,14 +64,16 @@ class AtspiLibreOfficeTest {
         String window = x.xdotool("search", "--sync", "--onlyvisible", "--name", "LibreOffice Writer").lines()
             .findFirst().orElseThrow();
         // The start's flood: it comes while the window appears; the queue never holds more than its capacity,
-        // and it drains.
+        // and it drains. LibreOffice is ready for the keyboard once its document has the focus and the bus
+        // has been quiet for a while (its start comes in bursts: keys typed in a lull before the sidebar is
+        // built are lost).
+        await(ctx, a -> a.hasFocus() && a.getTarget().getRole().equals("paragraph"), backend);
         long deadline = System.nanoTime() + UP.toNanos();
         long last = -1;
-        while (true) {
+        int quiet = 0;
+        while (quiet < 3) {
           AtspiBackend.Stats s = backend.stats();
-          if (s.queued() == 0 && s.received() == last && s.received() > 0) {
-            break;
-          }
+          quiet = s.queued() == 0 && s.received() == last ? quiet + 1 : 0;
           last = s.received();
           assertThat(System.nanoTime()).as("the start's events absorbed: %s", s).isLessThan(deadline);
           Thread.sleep(1000);

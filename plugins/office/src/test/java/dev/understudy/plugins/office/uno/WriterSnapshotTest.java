@@ -61,6 +61,8 @@ class WriterSnapshotTest {
     });
 
     Action document = observations.stream().filter(o -> o.getSource().getWindowTitle().startsWith(window)).findFirst().orElseThrow();
+    System.out.println("WriterSnapshotTest: the document window's snapshot has " + SnapshotTrees.count(
+        document.getObservation().getText()) + " nodes, " + document.getObservation().getText().length() + " characters");
     List<JsonNode> nodes = SnapshotTrees.nodes(SnapshotTrees.root(document.getObservation().getText()));
     assertThat(nodes).anySatisfy(n -> {
       assertThat(n.path("role").asText()).isEqualTo("toggle button");
