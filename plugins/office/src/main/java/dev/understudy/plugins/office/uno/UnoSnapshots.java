@@ -8,11 +8,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Accessibility snapshots for the uno backend: a {@link SnapshotScheduler} whose snapshots walk
- * LibreOffice's active window through a {@link UnoTree} of their own, connected on first use. The walk
- * runs on the scheduler's thread: never inside a LibreOffice callback, never on the capture thread.
+ * LibreOffice's active window through a {@link UnoTree} of their own, connected on first use (a second
+ * URP connection that places no listener, so nothing of it can outlive the recorder in LibreOffice). The
+ * walk runs on the scheduler's thread: never inside a LibreOffice callback, never on the capture thread.
+ * A walk that fails (LibreOffice gone) sends no observation; the actions pass as they are.
  * Thread-safe; {@link #close} from the backend's thread.
  */
 final class UnoSnapshots implements AutoCloseable {
+  /** Longest wait for the snapshot connection: {@value #OPEN_SECONDS} s (or the start timeout, if shorter). */
+  static final long OPEN_SECONDS = 5;
+  private static final java.time.Duration OPEN_TIMEOUT = java.time.Duration.ofSeconds(OPEN_SECONDS);
   private final UnoTree tree;
   private final UnoOptions options;
   private final SnapshotScheduler scheduler;
@@ -41,7 +46,8 @@ final class UnoSnapshots implements AutoCloseable {
 
   private Optional<TreeWalk.Result> take(dev.understudy.proto.v1.Source after) throws Exception {
     if (!open) {
-      tree.open(options.connect(), options.startTimeout());
+      // Bounded below the scheduler's stop wait: a LibreOffice that stopped answering does not hold stop up.
+      tree.open(options.connect(), options.startTimeout().compareTo(OPEN_TIMEOUT) < 0 ? options.startTimeout() : OPEN_TIMEOUT);
       open = true;
     }
     Optional<Object> window = tree.activeWindow();
