@@ -48,6 +48,12 @@ final class AtspiTranslator {
   private static final Set<String> FOCUS_NOISE = Set.of("frame", "window", "panel", "filler", "root pane",
       "layered pane", "viewport", "scroll pane", "menu bar", "unknown", "redundant object", "application", "invalid");
   private static final Set<String> TOGGLES = Set.of("check box", "toggle button", "radio button");
+  /**
+   * Roles whose text the application writes, never the person: a status bar's word count, the Undo
+   * entry's "Undo: Typing ..." (LibreOffice rewrites both while one types).
+   */
+  private static final Set<String> NOT_TYPED = Set.of("label", "static", "status bar", "tool tip", "menu", "menu item",
+      "check menu item", "radio menu item", "push button", "toggle button", "page tab");
   private static final Set<String> MENU_ITEMS = Set.of("menu item", "check menu item", "radio menu item", "menu");
   private static final Set<String> FIELDS = Set.of("text", "entry", "password text", "spin button", "combo box",
       "editbar");
@@ -77,13 +83,15 @@ final class AtspiTranslator {
     }
     List<Action> out = new ArrayList<>(2);
     boolean text = e.kind() == AtspiEvent.Kind.TEXT_INSERT || e.kind() == AtspiEvent.Kind.TEXT_DELETE;
-    if (run != null && !(text && run.absorb(e))) {
-      flush(out);
-    } else if (run != null) {
+    if (text && run != null && run.absorb(e)) {
       return out;
     }
     if (text) {
       Optional<Description> d = describer.describe(e.node());
+      if (d.isPresent() && NOT_TYPED.contains(d.get().role())) {
+        return out; // the application rewrote a label or a menu entry: not typing, and no end to a run
+      }
+      flush(out);
       if (d.isEmpty()) {
         lost.accept(VANISHED);
       } else {
@@ -91,6 +99,7 @@ final class AtspiTranslator {
       }
       return out;
     }
+    flush(out);
     Optional<Description> d = describer.describe(e.node());
     if (d.isEmpty()) {
       lost.accept(VANISHED);

@@ -26,6 +26,8 @@ class AtspiTranslatorTest {
   private static final Node EXPORT = new Node(":1.7", "/m/export");
   private static final Node WRITER = new Node(":1.5", "/w");
   private static final Node GONE = new Node(":1.9", "/x");
+  private static final Node WORDS = new Node(":1.5", "/status/words");
+  private static final Node UNDO = new Node(":1.5", "/m/undo");
 
   private final Map<Node, Description> table = new HashMap<>();
   private final Map<Node, String> texts = new HashMap<>();
@@ -54,6 +56,9 @@ class AtspiTranslatorTest {
     table.put(NAME, new Description("text", "Name:", 1L << Description.SINGLE_LINE, "Demo", "Demo", "frame", List.of()));
     table.put(PASSWORD, new Description("password text", "Password:", 1L << Description.SINGLE_LINE, "Demo", "Demo", "frame", List.of()));
     table.put(EXPORT, new Description("menu item", "Export", 0, "Demo", "Demo", "frame", List.of("File", "Export")));
+    table.put(WORDS, new Description("label", "", 0, "soffice", "Untitled 1 - LibreOffice Writer", "frame", List.of()));
+    table.put(UNDO, new Description("menu item", "Undo: Typing", 0, "soffice", "Untitled 1 - LibreOffice Writer", "frame",
+        List.of("Edit", "Undo: Typing")));
     table.put(WRITER, new Description("frame", "Untitled 1 - LibreOffice Writer", 0, "soffice", "", "", List.of()));
     texts.put(NAME, "Ada Lovelace");
     texts.put(PASSWORD, "hunter2");
@@ -96,6 +101,19 @@ class AtspiTranslatorTest {
     assertThat(edit.getSource().getWindowTitle()).isEqualTo("Untitled 1 - LibreOffice Writer");
     assertThat(edit.getTarget().getRole()).isEqualTo("paragraph");
     assertThat(translator.idle(8 + SECOND)).hasSize(1);
+  }
+
+  @Test
+  void textTheApplicationRewritesInLabelsAndMenusNeitherRecordsNorEndsTheTypingRun() {
+    List<Action> out = new ArrayList<>();
+    out.addAll(translator.accept(insert(PARAGRAPH, 0, "H", 0)));
+    out.addAll(translator.accept(delete(UNDO, 0, 5, 1)));
+    out.addAll(translator.accept(insert(UNDO, 0, "Undo: Typing", 2)));
+    out.addAll(translator.accept(insert(WORDS, 0, "1 word, 1 character", 3)));
+    out.addAll(translator.accept(insert(PARAGRAPH, 1, "ello", 4)));
+    assertThat(out).isEmpty();
+    List<Action> run = translator.idle(4 + SECOND);
+    assertThat(run).singleElement().satisfies(a -> assertThat(a.getTextEdit().getText()).isEqualTo("Hello"));
   }
 
   @Test
