@@ -174,7 +174,16 @@ class AtspiSwingEndToEndTest {
           x.clickIn(DemoSwingApp.TITLE, at.get("name"));
           Thread.sleep(300);
         }
+        long translated = backend.stats().translated();
         x.xdotool("type", "--delay", "20", "gone");
+        // Kill only once the application has the text and the backend has taken in at least one event since
+        // the typing began: killed earlier, the application may never have announced the typing at all.
+        app.awaitLine(l -> l.equals("NAME-LENGTH 4"), UP);
+        long typingDeadline = System.nanoTime() + UP.toNanos();
+        while (backend.stats().translated() == translated) {
+          assertThat(System.nanoTime()).as("typing reported over AT-SPI; stats %s", backend.stats()).isLessThan(typingDeadline);
+          Thread.sleep(20);
+        }
         app.kill();
         assertThat(ctx.awaitLosses(1, UP).get(0).detail()).isEqualTo(AtspiTranslator.VANISHED);
       } finally {

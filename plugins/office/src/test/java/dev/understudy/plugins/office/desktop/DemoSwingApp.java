@@ -76,6 +76,22 @@ public final class DemoSwingApp {
     JButton submit = new JButton("Submit");
     submit.setName("submit");
     submit.addActionListener(e -> System.out.println("SUBMITTED"));
+    // The name field's length after each change: tests wait for typing to have arrived before acting on it.
+    name.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+      @Override
+      public void insertUpdate(javax.swing.event.DocumentEvent e) {
+        System.out.println("NAME-LENGTH " + e.getDocument().getLength());
+      }
+
+      @Override
+      public void removeUpdate(javax.swing.event.DocumentEvent e) {
+        System.out.println("NAME-LENGTH " + e.getDocument().getLength());
+      }
+
+      @Override
+      public void changedUpdate(javax.swing.event.DocumentEvent e) {
+      }
+    });
     country.addItemListener(e -> {
       if (e.getStateChange() == java.awt.event.ItemEvent.SELECTED) {
         System.out.println("COUNTRY " + e.getItem());
