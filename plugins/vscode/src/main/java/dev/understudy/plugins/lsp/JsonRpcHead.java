@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a JSON-RPC message is, read from its top-level fields without building a tree: its {@code id}
- * (a string or an integer), its {@code method} and whether it carries an {@code error}. Most frames need
- * no more than this (a response to a request nobody records, a notification nobody records), so the
- * proxy's tap reads only this of them; skipping a megabyte of {@code params} costs one pass over the
- * bytes and builds nothing.
+ * (a string or an integer) and its {@code method}. Most frames need no more than this (a response to a
+ * request nobody records, a notification nobody records), so the proxy's tap reads only this of them.
  *
- * <p>{@link #scan} checks the JSON's structure (strings, escapes, numbers, literals, nesting) as it skips,
- * but not that the bytes inside strings are valid UTF-8. It gives {@code null}, so that the caller parses
- * the frame in full and judges it, for anything it does not read plainly: not one JSON object (a batch,
- * malformed JSON), an {@code id} that is neither a string nor an integer, a {@code method} that is not a
- * string, either given twice, nesting deeper than {@value #MAX_DEPTH}.
+ * <p>{@link #scan} reads fields in order and stops as soon as the message's kind is settled: a request
+ * once it has both {@code id} and {@code method}, a response at its {@code result} or {@code error}
+ * once it has the {@code id}. What follows (usually the {@code params} or {@code result}, however large)
+ * is not read at all, and so not checked; a message whose fields come in another order is skipped
+ * through, its structure checked as it goes (strings, escapes, numbers, literals, nesting, but not that
+ * the bytes inside strings are UTF-8). It gives {@code null}, so that the caller parses the frame in full
+ * and judges it, for anything it does not read plainly: not one JSON object (a batch, malformed JSON),
+ * an {@code id} that is neither a string nor an integer, a {@code method} that is not a string, either
+ * given twice before the kind is settled, nesting deeper than {@value #MAX_DEPTH}.
  */
 final class JsonRpcHead {
   /** Deepest nesting skipped; deeper frames are left to the full parser, which has its own limit. */
@@ -22,13 +24,11 @@ final class JsonRpcHead {
   private final String id;
   private final String idJson;
   private final String method;
-  private final boolean error;
 
-  private JsonRpcHead(String id, String idJson, String method, boolean error) {
+  private JsonRpcHead(String id, String idJson, String method) {
     this.id = id;
     this.idJson = idJson;
     this.method = method;
-    this.error = error;
   }
 
   /** The id: a string id's value or an integer's digits; {@code null} when the message has none. */
@@ -44,11 +44,6 @@ final class JsonRpcHead {
   /** The method; {@code null} when the message has none (a response). */
   String method() {
     return method;
-  }
-
-  /** Whether the message has a top-level {@code error} (an error response). */
-  boolean error() {
-    return error;
   }
 
   /** The head of the JSON object in {@code bytes[offset, offset + length)}, or {@code null} (see the class). */
@@ -79,7 +74,6 @@ final class JsonRpcHead {
       String id = null;
       String idJson = null;
       String method = null;
-      boolean error = false;
       ws();
       if (!take('{')) {
         return null;
@@ -122,11 +116,14 @@ final class JsonRpcHead {
               return null;
             }
             method = decode(stringStart, stringEnd, stringEscaped);
-          } else {
-            error |= isKey(keyStart, keyEnd, keyEscaped, "error");
-            if (!value(0)) {
-              return null;
-            }
+          } else if (id != null && method == null
+              && (isKey(keyStart, keyEnd, keyEscaped, "result") || isKey(keyStart, keyEnd, keyEscaped, "error"))) {
+            return new JsonRpcHead(id, idJson, null); // a response: its result is not needed here
+          } else if (!value(0)) {
+            return null;
+          }
+          if (id != null && method != null) {
+            return new JsonRpcHead(id, idJson, method); // a request: its params are not needed here
           }
           ws();
           if (take('}')) {
@@ -139,7 +136,7 @@ final class JsonRpcHead {
         }
       }
       ws();
-      return pos == end ? new JsonRpcHead(id, idJson, method, error) : null;
+      return pos == end ? new JsonRpcHead(id, idJson, method) : null;
     }
 
     private boolean isKey(int start, int stop, boolean escaped, String name) {

@@ -18,23 +18,32 @@ class JsonRpcHeadTest {
   }
 
   @Test
-  void readsIdMethodAndErrorWhereverTheyStand() {
+  void readsIdAndMethodWhereverTheyStand() {
     JsonRpcHead request = scan("{\"params\":{\"id\":9,\"method\":\"no\",\"t\":[1,-2.5e+3,true,false,null,\"\\\"}\"]},"
         + "\"method\":\"textDocument\\/hover\", \"id\" : 12 ,\"jsonrpc\":\"2.0\"}");
     assertThat(request.id()).isEqualTo("12");
     assertThat(request.idJson()).isEqualTo("12");
     assertThat(request.method()).isEqualTo("textDocument/hover");
-    assertThat(request.error()).isFalse();
 
     JsonRpcHead failed = scan("{\"jsonrpc\":\"2.0\",\"id\":\"a\\\"b\\u00e9\",\"error\":{\"code\":-32603,\"message\":\"x\"}}");
     assertThat(failed.id()).isEqualTo("a\"b\u00e9");
     assertThat(failed.idJson()).isEqualTo("\"a\\\"b\\u00e9\"");
     assertThat(failed.method()).isNull();
-    assertThat(failed.error()).isTrue();
 
     JsonRpcHead notification = scan(" {\"method\":\"exit\"} \r\n");
     assertThat(notification.id()).isNull();
     assertThat(notification.method()).isEqualTo("exit");
+  }
+
+  @Test
+  void stopsReadingOnceTheKindIsSettled() {
+    // What follows a request's id and method, or a response's id and result, is neither read nor checked.
+    assertThat(scan("{\"id\":1,\"method\":\"bench/echo\",\"params\":[1,,,").method()).isEqualTo("bench/echo");
+    assertThat(scan("{\"id\":\"r\",\"result\":{\"text\":\"x").id()).isEqualTo("r");
+    assertThat(scan("{\"id\":2,\"error\":{\"code\"").id()).isEqualTo("2");
+    // Before that it is.
+    assertThat(scan("{\"result\":[1,,],\"id\":1}")).isNull();
+    assertThat(scan("{\"method\":\"m\",\"params\":{\"a\" 1},\"id\":1}")).isNull();
   }
 
   @Test
@@ -62,9 +71,17 @@ class JsonRpcHeadTest {
     String[] ids = {"42", "-1", "0", "\"abc\"", "\"a\\\\b\"", "123456789012345678901234567890"};
     for (int n = 0; n < 2_000; n++) {
       StringBuilder body = new StringBuilder("{");
-      List<String> keys = new java.util.ArrayList<>(List.of("jsonrpc", "params", "result", "error", "id", "method"));
+      // A request, a notification or a response (with a result or an error), its fields in any order.
+      List<String> keys = new java.util.ArrayList<>(switch (random.nextInt(4)) {
+        case 0 -> List.of("jsonrpc", "id", "method", "params");
+        case 1 -> List.of("jsonrpc", "method", "params");
+        case 2 -> List.of("jsonrpc", "id", "result");
+        default -> List.of("jsonrpc", "id", "error");
+      });
       java.util.Collections.shuffle(keys, random);
-      keys = keys.subList(0, random.nextInt(keys.size() + 1));
+      if (random.nextBoolean()) {
+        keys.remove("jsonrpc");
+      }
       for (String key : keys) {
         String v = switch (key) {
           case "id" -> ids[random.nextInt(ids.length)];
@@ -81,7 +98,6 @@ class JsonRpcHeadTest {
       JsonNode id = tree.get("id");
       assertThat(head.id()).as(text).isEqualTo(id == null ? null : id.asText());
       assertThat(head.method()).as(text).isEqualTo(tree.has("method") ? tree.get("method").asText() : null);
-      assertThat(head.error()).as(text).isEqualTo(tree.has("error"));
       if (id != null) {
         assertThat(JSON.readTree(head.idJson())).as(text).isEqualTo(id);
       }

@@ -431,8 +431,8 @@ class LspTranslatorTest {
     assertThat(server("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"text\":\"" + big + "\"}}")).isEmpty();
     assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":5}}")).isEmpty();
     assertThat(t.errors()).isZero();
-    // An unrecorded request still ends an offer of completions: the next change is not an acceptance.
-    editor("{\"jsonrpc\":\"2.0\",\"method\":\"bench/echo\",\"id\":6,\"params\":{\"p\":[1,]}}");
+    // Malformed before its id and method are known: parsed in full, and counted.
+    editor("{\"jsonrpc\":\"2.0\",\"params\":{\"p\":[1,]},\"method\":\"bench/echo\",\"id\":6}");
     assertThat(t.errors()).isEqualTo(1);
     // A recorded request whose response comes after unrecorded traffic still pairs with it.
     editor("{\"jsonrpc\":\"2.0\",\"id\":\"h\\/1\",\"method\":\"textDocument\\/hover\",\"params\":{\"textDocument\":{\"uri\":\""
