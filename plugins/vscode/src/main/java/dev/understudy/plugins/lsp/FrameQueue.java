@@ -20,16 +20,17 @@ import java.util.logging.Logger;
  * lock and no wake-up; the tap thread polls (every {@value #BUSY_PARK_MILLIS} ms while frames are
  * flowing, every {@value #IDLE_PARK_MILLIS} ms after a second without). When {@code capacity} frames
  * wait, or the frames waiting hold {@value #MAX_WAITING_BYTES} bytes or more, new ones are dropped and
- * counted. The capacity is what absorbs the tap thread's waits for a core on a busy machine: the
- * default, {@value #DEFAULT_CAPACITY} frames, is half a second of an editor and a fast server
- * exchanging 30,000 small requests a second, the most the proxy's benchmark sends. What the handler throws is counted and logged once; the next
+ * counted. The capacity is what absorbs the tap thread's waits for a core on a busy machine (and its
+ * slow start, before the JIT has compiled it): the default, {@value #DEFAULT_CAPACITY} frames, is a
+ * second of an editor and a fast server exchanging 30,000 small requests a second, the most the
+ * proxy's benchmark sends; the ring's slots cost 8 bytes a frame whether used or not. What the handler throws is counted and logged once; the next
  * frame is offered as usual (fail-open).
  */
 final class FrameQueue {
-  /** Default number of frames waiting for the tap before new ones are dropped: 32768. */
-  static final int DEFAULT_CAPACITY = 32_768;
-  /** Bytes the frames waiting for the tap may hold before new ones are dropped: 64 MiB. */
-  static final long MAX_WAITING_BYTES = 64L << 20;
+  /** Default number of frames waiting for the tap before new ones are dropped: 65536. */
+  static final int DEFAULT_CAPACITY = 65_536;
+  /** Bytes the frames waiting for the tap may hold before new ones are dropped: 256 MiB. */
+  static final long MAX_WAITING_BYTES = 256L << 20;
   static final long BUSY_PARK_MILLIS = 1;
   static final long IDLE_PARK_MILLIS = 10;
   private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
