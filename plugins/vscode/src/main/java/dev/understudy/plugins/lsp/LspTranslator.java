@@ -54,8 +54,11 @@ import java.util.logging.Logger;
  * follows (see {@link CausedEdits}), carry {@link ActionRefs#PARENT_REF}, which the runtime turns into
  * {@code parent_id}, plus the readable {@value #CAUSE} attribute ({@code rename:<request id>}).
  *
- * <p>Malformed JSON and unexpected shapes are counted ({@link #errors()}) and yield no action; this class
- * never throws from {@link #translate}. Thread-safe: the two proxy pipes call it from their tap threads.
+ * <p>Each frame's head ({@link JsonRpcHead}: id and method) is read first; only a frame an action needs
+ * is parsed into a tree (the recorded requests and their responses, document and file notifications,
+ * diagnostics, {@code workspace/applyEdit}), so a megabyte nobody records costs next to nothing. Malformed
+ * JSON and unexpected shapes are counted ({@link #errors()}) and yield no action, except past the head
+ * of a frame no action needs, which is not read; this class never throws from {@link #translate}. Thread-safe: the two proxy pipes call it from their tap threads.
  */
 public final class LspTranslator {
   /** Attribute naming what caused an action: {@code rename:<id>}, {@code codeAction:<id>}, ... */
