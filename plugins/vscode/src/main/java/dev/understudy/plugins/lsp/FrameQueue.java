@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * claimed with one compare-and-set and the frame's reference published into it, with no allocation, no
  * lock and no wake-up; the tap thread polls (every {@value #BUSY_PARK_MILLIS} ms while frames are
  * flowing, every {@value #IDLE_PARK_MILLIS} ms after a second without). When {@code capacity} frames
- * wait, or the frames waiting hold {@value #MAX_WAITING_BYTES} bytes or more, new ones are dropped and
+ * wait, or the frames waiting hold {@value #DEFAULT_MAX_WAITING_BYTES} bytes or more (unless set), new ones are dropped and
  * counted. The capacity is what absorbs the tap thread's waits for a core on a busy machine (and its
  * slow start, before the JIT has compiled it): the default, {@value #DEFAULT_CAPACITY} frames, is a
  * second of an editor and a fast server exchanging 30,000 small requests a second, the most the
@@ -29,8 +29,8 @@ import java.util.logging.Logger;
 final class FrameQueue {
   /** Default number of frames waiting for the tap before new ones are dropped: 65536. */
   static final int DEFAULT_CAPACITY = 65_536;
-  /** Bytes the frames waiting for the tap may hold before new ones are dropped: 256 MiB. */
-  static final long MAX_WAITING_BYTES = 256L << 20;
+  /** Default bytes the frames waiting for the tap may hold before new ones are dropped: 256 MiB. */
+  static final long DEFAULT_MAX_WAITING_BYTES = 256L << 20;
   static final long BUSY_PARK_MILLIS = 1;
   static final long IDLE_PARK_MILLIS = 10;
   private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -49,6 +49,7 @@ final class FrameQueue {
 
   private final Handler handler;
   private final int capacity;
+  private final long maxWaitingBytes;
   private final String threadName;
   private final int mask;
   /** The ring: a slot holds a frame from its claim's publication until the tap thread takes it. */
@@ -67,6 +68,14 @@ final class FrameQueue {
   private volatile Thread thread;
 
   FrameQueue(Handler handler, int capacity, String threadName) {
+    this(handler, capacity, DEFAULT_MAX_WAITING_BYTES, threadName);
+  }
+
+  FrameQueue(Handler handler, int capacity, long maxWaitingBytes, String threadName) {
+    if (maxWaitingBytes < 1) {
+      throw new IllegalArgumentException("maxWaitingBytes must be positive, got " + maxWaitingBytes);
+    }
+    this.maxWaitingBytes = maxWaitingBytes;
     this.handler = Objects.requireNonNull(handler, "handler");
     if (capacity < 1 || capacity > 1 << 30) {
       throw new IllegalArgumentException("capacity must be between 1 and 2^30, got " + capacity);
@@ -97,7 +106,7 @@ final class FrameQueue {
     long slot;
     do {
       slot = claimed.get();
-      if (slot - taken >= capacity || waitingBytes.get() >= MAX_WAITING_BYTES) {
+      if (slot - taken >= capacity || waitingBytes.get() >= maxWaitingBytes) {
         drops.incrementAndGet();
         return;
       }
