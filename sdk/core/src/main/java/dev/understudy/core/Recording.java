@@ -787,8 +787,9 @@ public final class Recording implements AutoCloseable {
           continue;
         }
         boolean running = slot.state() == PluginState.RUNNING;
-        slot.setAccepting(false);
+        // The state first: whoever sees emits refused then sees why.
         slot.withdrawConsent("consent for adapter '" + slot.name() + "' was revoked or expired; capture stopped");
+        slot.setAccepting(false);
         logger.warning("consent for adapter '" + slot.name() + "' was revoked or expired; stopping it");
         if (running && slot.adapter() != null) {
           Outcome.begin("understudy-adapter-" + slot.name() + "-stop", slot.adapter()::stop);

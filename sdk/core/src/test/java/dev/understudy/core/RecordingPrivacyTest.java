@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.understudy.core.consent.Consent;
 import dev.understudy.core.consent.ConsentLedger;
+import dev.understudy.core.consent.ConsentWatcher;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.core.store.SessionId;
 import dev.understudy.core.store.SessionReader;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,23 +134,29 @@ class RecordingPrivacyTest {
   }
 
   @Test
-  void revokeDuringRecordingStopsCaptureWithinASecond() throws Exception {
+  void revokeDuringRecordingStopsCaptureAtTheConsentWatchersNextCheck() throws Exception {
+    // "Within a second" is the watcher's period (checked here) plus however long the machine takes to run
+    // its thread: the waits below are for the latter and are generous, since a loaded machine can stretch
+    // it; what they wait for is the same.
+    assertThat(ConsentWatcher.DEFAULT_PERIOD).isLessThanOrEqualTo(Duration.ofMillis(200));
     ConsentLedger ledger = ConsentLedger.open(consentDir);
     Consent consent = ledger.grant("hello", Consent.ANY, null, "");
-    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
     TestAdapters.Scripted hello = new TestAdapters.Scripted("hello", EnumSet.of(Capability.CAPABILITY_INTERACTIONS),
-        c -> {}, c -> stopped.set(true));
+        c -> {}, c -> stopped.countDown());
     String id;
     try (Recording recording = Recording.builder().storeDirectory(root).consent(ledger).adapter(hello).start()) {
       id = recording.sessionIdText();
       assertThat(hello.ctx().emitter().emit(clickIn("notes", "before"))).isTrue();
-      recording.flush(Duration.ofSeconds(5));
+      assertThat(recording.flush(Duration.ofSeconds(30))).isTrue();
       ConsentLedger.open(consentDir).revoke(consent.id()); // as 'understudy consent revoke' would, from outside
-      await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
           .until(() -> !hello.ctx().emitter().emit(clickIn("notes", "after")));
+      // Whoever sees emits refused sees why: the state is set before emits are refused.
       assertThat(recording.stats().plugins().get(0).state()).isEqualTo(PluginState.NO_CONSENT);
-      await().atMost(Duration.ofSeconds(1)).untilTrue(stopped);
-      recording.flush(Duration.ofSeconds(5));
+      assertThat(hello.ctx().emitter().emit(clickIn("notes", "refused"))).isFalse();
+      assertThat(stopped.await(30, TimeUnit.SECONDS)).as("the adapter was stopped").isTrue();
+      assertThat(recording.flush(Duration.ofSeconds(30))).isTrue();
     }
     List<Action> actions = read(id);
     // At most what was already accepted when the revocation landed follows "before".

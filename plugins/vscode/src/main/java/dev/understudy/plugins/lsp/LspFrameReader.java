@@ -1,10 +1,10 @@
 package dev.understudy.plugins.lsp;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,8 +26,12 @@ public final class LspFrameReader {
 
   private static final String CONTENT_LENGTH = "content-length";
 
-  private final InputStream in;
+  private static final byte[] PLAIN_HEADER = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+
+  private final Input in;
   private final int maxHeaderBytes;
+  /** The header block being read, reused from frame to frame (a frame gets its own copy). */
+  private byte[] header = new byte[128];
   private final int maxBodyBytes;
 
   /** A reader with the default limits. */
@@ -44,8 +48,7 @@ public final class LspFrameReader {
     if (maxBodyBytes < 0) {
       throw new IllegalArgumentException("maxBodyBytes must not be negative, got " + maxBodyBytes);
     }
-    // BufferedInputStream.read() returns what one underlying read gives; it never waits to fill its buffer.
-    this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in);
+    this.in = new Input(in);
     this.maxHeaderBytes = maxHeaderBytes;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -58,24 +61,27 @@ public final class LspFrameReader {
    * @throws IOException when the underlying stream fails
    */
   public LspFrame next() throws IOException {
-    ByteArrayOutputStream header = new ByteArrayOutputStream(128);
+    int size = 0;
     int matched = 0; // how much of "\r\n\r\n" the last bytes match
     while (matched < 4) {
-      int b = in.read();
+      int b = in.next();
       if (b < 0) {
-        if (header.size() == 0) {
+        if (size == 0) {
           return null;
         }
         throw new LspFrameException(
             LspFrameException.Reason.TRUNCATED_HEADER,
-            "stream ended after " + header.size() + " header bytes");
+            "stream ended after " + size + " header bytes");
       }
-      if (header.size() == maxHeaderBytes) {
+      if (size == maxHeaderBytes) {
         throw new LspFrameException(
             LspFrameException.Reason.HEADER_TOO_LONG,
             "no blank line within " + maxHeaderBytes + " header bytes");
       }
-      header.write(b);
+      if (size == header.length) {
+        header = Arrays.copyOf(header, Math.min(maxHeaderBytes, header.length * 2));
+      }
+      header[size++] = (byte) b;
       if (b == '\r') {
         matched = (matched == 2) ? 3 : 1;
       } else if (b == '\n' && (matched == 1 || matched == 3)) {
@@ -84,17 +90,42 @@ public final class LspFrameReader {
         matched = 0;
       }
     }
-    int headerLength = header.size();
-    int bodyLength = contentLength(header.toString(StandardCharsets.US_ASCII));
-    byte[] raw = new byte[headerLength + bodyLength];
-    System.arraycopy(header.toByteArray(), 0, raw, 0, headerLength);
-    int read = in.readNBytes(raw, headerLength, bodyLength);
+    int bodyLength = plainContentLength(size);
+    if (bodyLength < 0) {
+      bodyLength = contentLength(new String(header, 0, size, StandardCharsets.US_ASCII));
+    }
+    byte[] raw = new byte[size + bodyLength];
+    System.arraycopy(header, 0, raw, 0, size);
+    int read = in.readNBytes(raw, size, bodyLength);
     if (read < bodyLength) {
       throw new LspFrameException(
           LspFrameException.Reason.TRUNCATED_BODY,
           "stream ended after " + read + " of " + bodyLength + " body bytes");
     }
-    return new LspFrame(raw, headerLength);
+    return new LspFrame(raw, size);
+  }
+
+  /**
+   * The body length of the header almost every editor and server sends, exactly
+   * {@code Content-Length: N\r\n\r\n} with N in canonical digits within the limit, read without
+   * building strings; -1 for any other header, which {@link #contentLength(String)} then reads (and
+   * judges).
+   */
+  private int plainContentLength(int size) {
+    int digits = size - PLAIN_HEADER.length - 4;
+    if (digits < 1 || digits > 9 || !Arrays.equals(header, 0, PLAIN_HEADER.length, PLAIN_HEADER, 0, PLAIN_HEADER.length)
+        || (digits > 1 && header[PLAIN_HEADER.length] == '0')) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = PLAIN_HEADER.length; i < PLAIN_HEADER.length + digits; i++) {
+      int d = header[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = n * 10 + d;
+    }
+    return n <= maxBodyBytes ? n : -1;
   }
 
   private int contentLength(String headerBlock) throws LspFrameException {
@@ -151,5 +182,21 @@ public final class LspFrameReader {
   private static String quote(String s) {
     String shown = s.length() > 80 ? s.substring(0, 80) + "..." : s;
     return "'" + shown.replace("\r", "\\r").replace("\n", "\\n") + "'";
+  }
+
+  /**
+   * The buffered input: a byte of the header comes out of the buffer without a call that locks (as
+   * {@link BufferedInputStream#read()} does), and, as there, a read returns what one underlying read
+   * gives, never waiting to fill the buffer.
+   */
+  private static final class Input extends BufferedInputStream {
+    Input(InputStream in) {
+      super(in);
+    }
+
+    /** The next byte, or -1 at the end of the stream. One reader thread only. */
+    int next() throws IOException {
+      return pos < count ? buf[pos++] & 0xff : read();
+    }
   }
 }

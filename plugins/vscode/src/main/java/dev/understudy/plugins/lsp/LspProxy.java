@@ -116,9 +116,19 @@ public final class LspProxy {
     Process server = new ProcessBuilder(command).start();
     PendingRequests requests = new PendingRequests();
     // One tap thread for both directions, fed in the order frames cross: causes before their effects.
-    FrameQueue tapQueue = new FrameQueue((direction, body) -> {
-      requests.onFrame(direction, body);
-      tap.onFrame(direction, body);
+    // Each frame's head is read once, for the request tracker and the tap; the frame is not copied for them.
+    ScannedFrameTap scanned = tap instanceof ScannedFrameTap s ? s : null;
+    FrameQueue tapQueue = new FrameQueue((direction, frame) -> {
+      byte[] raw = frame.rawBytes();
+      int offset = frame.headerLength();
+      int length = frame.bodyLength();
+      JsonRpcHead head = JsonRpcHead.scan(raw, offset, length);
+      requests.onFrame(direction, raw, offset, length, head);
+      if (scanned != null) {
+        scanned.onFrame(direction, raw, offset, length, head);
+      } else if (tap != FrameTap.NONE) {
+        tap.onFrame(direction, frame.body());
+      }
     }, tapQueueCapacity, "understudy-lsp-tap");
     TransparentPipe toServer = TransparentPipe.builder(Direction.EDITOR_TO_SERVER, editorIn, server.getOutputStream())
         .sharedTapQueue(tapQueue).build();

@@ -65,7 +65,8 @@ public final class LspProxyAdapterProvider implements AdapterProvider {
 
   /** The tap to hand to {@link LspProxy.Builder#tap}. */
   public FrameTap tap() {
-    return (direction, body) -> {
+    // Scanned: the proxy hands the frame where it lies, with the head it read, neither copied nor re-read.
+    return (ScannedFrameTap) (direction, frame, offset, length, head) -> {
       CaptureContext ctx = context;
       if (ctx == null) {
         ignored.incrementAndGet();
@@ -76,7 +77,7 @@ public final class LspProxyAdapterProvider implements AdapterProvider {
       // effects, which the other pipe's tap thread may be translating. emit() never blocks.
       synchronized (translator) {
         long errorsBefore = translator.errors();
-        for (Action a : translator.translate(direction, body, ctx.clock().nowUnixNanos())) {
+        for (Action a : translator.translate(direction, frame, offset, length, head, ctx.clock().nowUnixNanos())) {
           emit(ctx, a);
         }
         failed = translator.errors() != errorsBefore;

@@ -5,6 +5,7 @@ import static dev.understudy.plugins.lsp.LspActions.range;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.understudy.api.ActionRefs;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.proto.v1.Action;
@@ -53,8 +54,11 @@ import java.util.logging.Logger;
  * follows (see {@link CausedEdits}), carry {@link ActionRefs#PARENT_REF}, which the runtime turns into
  * {@code parent_id}, plus the readable {@value #CAUSE} attribute ({@code rename:<request id>}).
  *
- * <p>Malformed JSON and unexpected shapes are counted ({@link #errors()}) and yield no action; this class
- * never throws from {@link #translate}. Thread-safe: the two proxy pipes call it from their tap threads.
+ * <p>Each frame's head ({@link JsonRpcHead}: id and method) is read first; only a frame an action needs
+ * is parsed into a tree (the recorded requests and their responses, document and file notifications,
+ * diagnostics, {@code workspace/applyEdit}), so a megabyte nobody records costs next to nothing. Malformed
+ * JSON and unexpected shapes are counted ({@link #errors()}) and yield no action, except past the head
+ * of a frame no action needs, which is not read; this class never throws from {@link #translate}. Thread-safe: the two proxy pipes call it from their tap threads.
  */
 public final class LspTranslator {
   /** Attribute naming what caused an action: {@code rename:<id>}, {@code codeAction:<id>}, ... */
@@ -93,6 +97,20 @@ public final class LspTranslator {
       "textDocument/definition", "textDocument/declaration", "textDocument/typeDefinition", "textDocument/implementation",
       "textDocument/references", "textDocument/rename", "textDocument/codeAction", "textDocument/formatting",
       "textDocument/rangeFormatting", "textDocument/onTypeFormatting");
+
+  /** Requests from the editor whose params or result an action needs: the recorded ones and those that choose. */
+  private static final Set<String> TREE_REQUESTS;
+
+  static {
+    Set<String> tree = new java.util.HashSet<>(RECORDED_REQUESTS);
+    tree.addAll(List.of("codeAction/resolve", "workspace/executeCommand"));
+    TREE_REQUESTS = Set.copyOf(tree);
+  }
+
+  /** Notifications from the editor whose params an action needs. */
+  private static final Set<String> TREE_NOTIFICATIONS = Set.of("textDocument/didOpen", "textDocument/didChange",
+      "textDocument/didSave", "textDocument/didClose", "workspace/didCreateFiles", "workspace/didDeleteFiles",
+      "workspace/didRenameFiles");
 
   private static final Logger LOG = Logger.getLogger(LspTranslator.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -144,12 +162,26 @@ public final class LspTranslator {
    *
    * @param timeUnixNano when the frame passed, stamped on the actions it gives (0: let the runtime stamp)
    */
-  public synchronized List<Action> translate(Direction direction, byte[] body, long timeUnixNano) {
+  public List<Action> translate(Direction direction, byte[] body, long timeUnixNano) {
+    return translate(direction, body, 0, body.length, JsonRpcHead.scan(body, 0, body.length), timeUnixNano);
+  }
+
+  /**
+   * As {@link #translate(Direction, byte[], long)}, for the body in {@code frame[offset, offset + length)}
+   * whose head is {@code head} (null when it is not one plain JSON-RPC object). A message whose params or
+   * result no action needs (see {@link #needsTree}) is not parsed beyond its head.
+   */
+  synchronized List<Action> translate(Direction direction, byte[] frame, int offset, int length, JsonRpcHead head,
+      long timeUnixNano) {
     Objects.requireNonNull(direction, "direction");
     now = timeUnixNano;
     List<Action> out = new ArrayList<>();
+    if (head != null && !needsTree(direction, head)) {
+      headOnly(direction, head, out);
+      return out;
+    }
     try {
-      JsonNode root = JSON.readTree(body);
+      JsonNode root = JSON.readTree(frame, offset, length);
       if (root == null || !(root.isObject() || root.isArray())) {
         throw new IllegalArgumentException("not a JSON-RPC message");
       }
@@ -165,6 +197,40 @@ public final class LspTranslator {
       errors.incrementAndGet();
       LOG.log(Level.FINE, "untranslatable LSP frame (" + direction + ")", e);
       return out; // what the messages before the bad one gave
+    }
+  }
+
+  /**
+   * Whether a message's params or result matter: it is a request, notification or response that
+   * {@link #message} reads beyond its id and method. For any other, {@link #headOnly} does all it would.
+   */
+  private boolean needsTree(Direction direction, JsonRpcHead head) {
+    String method = head.method();
+    boolean fromEditor = direction == Direction.EDITOR_TO_SERVER;
+    if (method != null && head.id() != null) {
+      return fromEditor ? TREE_REQUESTS.contains(method) : method.equals("workspace/applyEdit");
+    }
+    if (method != null) {
+      return fromEditor ? TREE_NOTIFICATIONS.contains(method) : method.equals("textDocument/publishDiagnostics");
+    }
+    if (head.id() != null && !fromEditor) {
+      Pending p = pending.get(Direction.EDITOR_TO_SERVER).get(head.id());
+      return p != null && TREE_REQUESTS.contains(p.method());
+    }
+    return false;
+  }
+
+  /** What {@link #message} does for a message whose params and result no action needs. */
+  private void headOnly(Direction direction, JsonRpcHead head, List<Action> out) {
+    String id = head.id();
+    String method = head.method();
+    if (method != null && id != null) {
+      request(direction, id, method, MissingNode.getInstance(), out);
+      pending.get(direction).put(id, new Pending(method, MissingNode.getInstance(), now));
+    } else if (method == null && id != null) {
+      Direction requestDirection =
+          direction == Direction.SERVER_TO_EDITOR ? Direction.EDITOR_TO_SERVER : Direction.SERVER_TO_EDITOR;
+      pending.get(requestDirection).remove(id);
     }
   }
 
@@ -200,8 +266,9 @@ public final class LspTranslator {
     }
   }
 
+  /** An id as {@link JsonRpcHead#id()} gives it: a string's value, an integer's digits. */
   private static String idText(JsonNode id) {
-    return id.isTextual() ? id.asText() : id.toString();
+    return id.isTextual() || id.isIntegralNumber() ? id.asText() : id.toString();
   }
 
   private void request(Direction direction, String id, String method, JsonNode params, List<Action> out) {
@@ -476,11 +543,17 @@ public final class LspTranslator {
   static String hoverSummary(JsonNode contents) {
     JsonNode first = contents.isArray() ? contents.path(0) : contents;
     String text = first.isTextual() ? first.asText() : first.path("value").asText("");
-    for (String line : text.split("\r\n|\r|\n")) {
-      String t = line.strip();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = start;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      String t = text.substring(start, end).strip();
       if (!t.isEmpty() && !t.startsWith("```")) {
         return LspActions.shorten(t, MAX_MESSAGE_CHARS);
       }
+      start = end + 1; // "\r\n" gives an empty line between, which is skipped
     }
     return "";
   }

@@ -2,6 +2,7 @@ package dev.understudy.plugins.lsp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * The editor's requests the server has not answered yet, so that when the server dies the proxy can
  * answer each with a JSON-RPC error instead of leaving the editor waiting. Reads only the top-level
- * {@code id} and {@code method} of each frame; a frame that is not JSON is ignored. Remembers at most
+ * {@code id} and {@code method} of each frame (its {@link JsonRpcHead}); a frame that is not JSON is ignored. Remembers at most
  * {@value #MAX_OPEN} requests (the oldest are forgotten first) and whether the editor sent {@code exit}.
  *
  * <p>Thread-safe: fed from both pipes' tap threads.
@@ -42,7 +43,23 @@ final class PendingRequests {
 
   /** Sees one frame body; never throws. */
   void onFrame(Direction direction, byte[] body) {
-    try (JsonParser p = JSON.createParser(body)) {
+    onFrame(direction, body, 0, body.length, JsonRpcHead.scan(body, 0, body.length));
+  }
+
+  /**
+   * Sees the body in {@code frame[offset, offset + length)}, whose {@link JsonRpcHead} is {@code head}
+   * (null: not one plain JSON-RPC object, so the body is read here, a batch perhaps); never throws.
+   */
+  void onFrame(Direction direction, byte[] frame, int offset, int length, JsonRpcHead head) {
+    if (head != null) {
+      String id = head.idJson();
+      if (id != null && id.indexOf('\\') >= 0) { // one spelling per id, as the parser below writes it
+        id = canonical(head.id());
+      }
+      update(direction, id, head.method());
+      return;
+    }
+    try (JsonParser p = JSON.createParser(frame, offset, length)) {
       JsonToken first = p.nextToken();
       if (first == JsonToken.START_ARRAY) {
         while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -64,23 +81,34 @@ final class PendingRequests {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       if (field.equals("id") && (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_STRING)) {
-        id = value == JsonToken.VALUE_STRING ? MAPPER.writeValueAsString(p.getText()) : p.getText();
+        id = value == JsonToken.VALUE_STRING ? canonical(p.getText()) : p.getText();
       } else if (field.equals("method") && value == JsonToken.VALUE_STRING) {
         method = p.getText();
       } else {
         p.skipChildren();
       }
     }
-    synchronized (this) {
-      if (direction == Direction.EDITOR_TO_SERVER && method != null) {
-        if (id != null) {
-          open.put(id, method);
-        } else if (method.equals("exit")) {
-          exitSent = true;
-        }
-      } else if (direction == Direction.SERVER_TO_EDITOR && method == null && id != null) {
-        open.remove(id);
+    update(direction, id, method);
+  }
+
+  /** A string id as JSON text, escaped as Jackson escapes it. */
+  private static String canonical(String id) {
+    try {
+      return MAPPER.writeValueAsString(id);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string is always writable", e);
+    }
+  }
+
+  private synchronized void update(Direction direction, String id, String method) {
+    if (direction == Direction.EDITOR_TO_SERVER && method != null) {
+      if (id != null) {
+        open.put(id, method);
+      } else if (method.equals("exit")) {
+        exitSent = true;
       }
+    } else if (direction == Direction.SERVER_TO_EDITOR && method == null && id != null) {
+      open.remove(id);
     }
   }
 

@@ -76,9 +76,14 @@ public final class TransparentPipe {
     this.maxBodyBytes = b.maxBodyBytes;
     this.ownQueue = b.sharedQueue == null;
     this.tapQueue = ownQueue
-        ? new FrameQueue(b.tap, b.tapQueueCapacity, "understudy-lsp-tap-" + direction.name().toLowerCase(java.util.Locale.ROOT))
+        ? new FrameQueue(copying(b.tap), b.tapQueueCapacity, "understudy-lsp-tap-" + direction.name().toLowerCase(java.util.Locale.ROOT))
         : b.sharedQueue;
     this.tapped = b.tap != FrameTap.NONE || !ownQueue;
+  }
+
+  /** Hands a tap each frame's body as the private copy {@link FrameTap} promises. */
+  static FrameQueue.Handler copying(FrameTap tap) {
+    return (direction, frame) -> tap.onFrame(direction, frame.body());
   }
 
   /** A builder; direction, input and output are required. */

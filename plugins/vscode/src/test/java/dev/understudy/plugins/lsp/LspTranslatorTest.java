@@ -423,4 +423,24 @@ class LspTranslatorTest {
     open();
     assertThat(t.errors()).isEqualTo(3);
   }
+
+  @Test
+  void framesNoActionNeedsAreReadToTheirHeadOnlyAndStillCountWhenMalformed() {
+    String big = "x".repeat(1 << 20);
+    assertThat(editor("{\"jsonrpc\":\"2.0\",\"params\":{\"text\":\"" + big + "\"},\"id\":5,\"method\":\"bench/echo\"}")).isEmpty();
+    assertThat(server("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"text\":\"" + big + "\"}}")).isEmpty();
+    assertThat(editor("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":5}}")).isEmpty();
+    assertThat(t.errors()).isZero();
+    // Malformed before its id and method are known: parsed in full, and counted.
+    editor("{\"jsonrpc\":\"2.0\",\"params\":{\"p\":[1,]},\"method\":\"bench/echo\",\"id\":6}");
+    assertThat(t.errors()).isEqualTo(1);
+    // A recorded request whose response comes after unrecorded traffic still pairs with it.
+    editor("{\"jsonrpc\":\"2.0\",\"id\":\"h\\/1\",\"method\":\"textDocument\\/hover\",\"params\":{\"textDocument\":{\"uri\":\""
+        + URI + "\"},\"position\":{\"line\":0,\"character\":8}}}");
+    editor("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"bench/echo\",\"params\":{}}");
+    assertThat(server("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}")).isEmpty();
+    List<Action> hover = server("{\"id\":\"h/1\",\"result\":{\"contents\":\"def greet(name)\"},\"jsonrpc\":\"2.0\"}");
+    assertThat(hover).hasSize(1);
+    assertThat(attr(hover.get(0), LspTranslator.HOVER)).isEqualTo("def greet(name)");
+  }
 }

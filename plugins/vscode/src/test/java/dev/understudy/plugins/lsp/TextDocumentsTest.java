@@ -43,7 +43,7 @@ class TextDocumentsTest {
     for (int i = 0; i < 5; i++) {
       docs.apply(URI, 150, 4 + i, 150, 4 + i, "x");
     }
-    docs.apply(URI, 3, 0, 4, 0, ""); // an earlier line goes: the anchor must not lie
+    docs.apply(URI, 3, 0, 4, 0, ""); // an earlier line goes: the line index must follow
     docs.apply(URI, 149, 0, 149, 0, ">");
     assertThat(docs.line(URI, 149)).isEqualTo(">linexxxxx 150");
     assertThat(docs.line(URI, 3)).isEqualTo("line 4");

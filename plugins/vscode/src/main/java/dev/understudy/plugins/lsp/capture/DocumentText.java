@@ -8,8 +8,10 @@ import java.util.Objects;
  * UTF-16 offsets within a line, line breaks {@code \n}, {@code \r\n} or {@code \r}. Positions past the
  * end of a line or of the document are clamped, as the protocol asks.
  *
- * <p>The capture server keeps one per open document so that each change can be told apart (insert,
- * delete, replace) and carry the text it removed; replay uses it to rebuild documents. Not thread-safe.
+ * <p>The one model of an open document: the capture server keeps one per open document so that each
+ * change can be told apart (insert, delete, replace) and carry the text it removed, the proxy's
+ * translator (through its {@code TextDocuments}) so that a change says what it removed and a completion
+ * what it inserted, and replay uses it to rebuild documents. Not thread-safe.
  */
 public final class DocumentText {
 
@@ -51,6 +53,19 @@ public final class DocumentText {
     int start = lineStarts[line];
     int end = line + 1 < lines ? contentEnd(line) : text.length();
     return start + Math.max(0, Math.min(character, end - start));
+  }
+
+  /** Number of lines: line breaks plus one. */
+  public int lines() {
+    return lines;
+  }
+
+  /** The text of one line without its line break, or null when there is no such line. */
+  public String line(int line) {
+    if (line < 0 || line >= lines) {
+      return null;
+    }
+    return text.substring(lineStarts[line], line + 1 < lines ? contentEnd(line) : text.length());
   }
 
   /** The line of an offset (0 ≤ offset ≤ length). */

@@ -83,6 +83,26 @@ class DocumentTextTest {
   }
 
   @Test
+  void givesEachLineWithoutItsBreakAndAgreesWithASplitThroughRandomEdits() {
+    DocumentText doc = new DocumentText("a\r\nb\rc\nd");
+    assertThat(doc.lines()).isEqualTo(4);
+    assertThat(new String[] {doc.line(0), doc.line(1), doc.line(2), doc.line(3)}).containsExactly("a", "b", "c", "d");
+    assertThat(doc.line(4)).isNull();
+    assertThat(doc.line(-1)).isNull();
+    java.util.Random random = new java.util.Random(5);
+    String[] pieces = {"a", "\n", "\r", "\r\n", "x\ny", ""};
+    for (int step = 0; step < 1_000; step++) {
+      int start = random.nextInt(doc.length() + 1);
+      doc.replace(start, Math.min(doc.length(), start + random.nextInt(3)), pieces[random.nextInt(pieces.length)]);
+      String[] split = doc.toString().split("\r\n|\r|\n", -1);
+      assertThat(doc.lines()).isEqualTo(split.length);
+      for (int line = 0; line < split.length; line++) {
+        assertThat(doc.line(line)).isEqualTo(split[line]);
+      }
+    }
+  }
+
+  @Test
   void refusesOffsetsOutsideTheText() {
     DocumentText doc = new DocumentText("abc");
     assertThatThrownBy(() -> doc.replace(2, 5, "x")).isInstanceOf(IndexOutOfBoundsException.class);
