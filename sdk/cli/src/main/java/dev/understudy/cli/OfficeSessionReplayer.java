@@ -67,10 +67,11 @@ final class OfficeSessionReplayer implements SessionReplayer {
         failed += refused[0];
         Path file = out.resolve(n + "-" + d.appId() + ".txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        Optional<String> saved = savedText(replay, d.savedUrl(), out.resolve(n + "-saved-" + d.appId() + extension(d.savedUrl())));
+        Optional<String> saved = !d.openedUrl().isEmpty() ? Optional.empty() : savedText(replay, d.savedUrl(), out.resolve(n + "-saved-" + d.appId() + extension(d.savedUrl())));
         if (saved.isEmpty()) {
-          root.out.println(root.style.yellow("not compared") + " (" + (d.savedUrl().isEmpty() ? "the session never saved it"
-              : "the saved file is gone") + "); replayed text -> " + file + ":");
+          String why = !d.openedUrl().isEmpty() ? "the session opened it from " + d.openedUrl()
+              + ", whose content a new document lacks" : d.savedUrl().isEmpty() ? "the session never saved it" : "the saved file is gone";
+          root.out.println(root.style.yellow("not compared") + " (" + why + "); replayed text -> " + file + ":");
           text.lines().forEach(l -> root.out.println("  | " + l));
         } else if (saved.get().equals(text)) {
           matched++;

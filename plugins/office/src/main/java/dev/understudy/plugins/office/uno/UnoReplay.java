@@ -110,6 +110,7 @@ public final class UnoReplay implements AutoCloseable {
       String[] key = e.getKey().split("\n", 2);
       List<ReplayStep> steps = new ArrayList<>();
       String saved = "";
+      String opened = "";
       for (Action a : e.getValue()) {
         step(a, steps);
         if (a.hasFileEvent()) {
@@ -118,10 +119,12 @@ public final class UnoReplay implements AutoCloseable {
             saved = f.getNewPath();
           } else if (f.getOperation() == FileOperation.FILE_OPERATION_SAVE && !f.getPath().isEmpty()) {
             saved = f.getPath();
+          } else if (f.getOperation() == FileOperation.FILE_OPERATION_OPEN && opened.isEmpty() && saved.isEmpty()) {
+            opened = f.getPath().isEmpty() ? "?" : f.getPath();
           }
         }
       }
-      documents.add(new ReplayDocument(key[0], key[1], FACTORIES.get(key[0]), steps, saved));
+      documents.add(new ReplayDocument(key[0], key[1], FACTORIES.get(key[0]), steps, saved, opened));
     }
     return documents;
   }
