@@ -114,6 +114,14 @@ class WriterCaptureTest {
       office.focus("Insert Table");
       office.key("Escape");
       rec.awaitAction("the cancelled dialog", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel"));
+      // And again, its Cancel button clicked.
+      office.focus(window);
+      office.key("ctrl+F12");
+      office.focus("Insert Table");
+      int[] cancelButton = A11yProbe.dialogBounds(office.connect(), "Insert Table", AccessibleRole.PUSH_BUTTON, "Cancel");
+      office.click(cancelButton[0] + cancelButton[2] / 2, cancelButton[1] + cancelButton[3] / 2);
+      rec.awaitAction("the clicked Cancel", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel")
+          && a.getInvoke().getMethod() == InvokeMethod.INVOKE_METHOD_CLICK);
       office.focus(window);
       office.key("ctrl+shift+s");
       office.focus("Save as");
@@ -163,6 +171,10 @@ class WriterCaptureTest {
         && a.getTarget().getName().equals("Cancel"));
     assertThat(cancel.getSource().getWindowTitle()).isEqualTo("Insert Table");
     assertThat(cancel.getInvoke().getMethod()).isEqualTo(InvokeMethod.INVOKE_METHOD_KEYBOARD);
+    assertThat(actions).filteredOn(a -> a.hasInvoke() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-button"))
+        .extracting(a -> a.getTarget().getName() + " " + a.getInvoke().getMethod())
+        .containsExactly("Insert INVOKE_METHOD_KEYBOARD", "Cancel INVOKE_METHOD_KEYBOARD", "Cancel INVOKE_METHOD_CLICK",
+            "Save INVOKE_METHOD_KEYBOARD");
     Action table = find(actions, a -> a.hasTextEdit() && a.getTextEdit().getUndoTitle().contains("Totals"));
     assertThat(table.getTextEdit().getUndoTitle()).startsWith("Insert table");
 
