@@ -23,8 +23,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -33,8 +37,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * Records scripted sessions and prints their timelines: the bundled hello adapter, then an editor
- * (see {@link EditorDemo}).
+ * Records scripted sessions and prints their timelines, part after part ({@link #PARTS}): the bundled
+ * hello adapter, an editor ({@link EditorDemo}), LibreOffice Writer ({@link OfficeDemo}). {@code --only}
+ * picks parts. A part that fails is reported and the next one still runs; the exit code is the first
+ * failure's.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
@@ -45,7 +51,11 @@ import picocli.CommandLine.ParentCommand;
       "alone, for this run only, and verifies the signature like any other plugin's.",
       "Then Neovim, headless, edits a Python file through 'understudy lsp-proxy' in front of pylsp: hover,",
       "definition, completion, rename, save, each recorded with its outcome and cause. Without Neovim or",
-      "pylsp that part says how to install them and the rest still runs."
+      "pylsp that part says how to install them and the rest still runs.",
+      "Then LibreOffice Writer on a virtual display (Xvfb): a scripted person types, presses Ctrl+B, picks",
+      "a menu item with the keyboard and saves, recorded by the office adapter. Without LibreOffice, Xvfb or",
+      "xdotool that part says how to install them (tools/install-packages) and the rest still runs.",
+      "--only picks parts: hello, editor, office, browser (repeatable or comma-separated; default all)."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -70,15 +80,65 @@ final class DemoCommand implements Callable<Integer> {
       description = "Pause between the script's steps (default: 100ms).")
   Duration delay = Duration.ofMillis(100);
 
-  @Option(names = "--office", description = "The office part: LibreOffice Writer on a virtual display (Xvfb), recorded by the office adapter.")
+  /** The demo's parts, in the order they run. */
+  static final List<String> PARTS = List.of("hello", "editor", "office", "browser");
+
+  @Option(names = "--only", paramLabel = "PART", split = ",",
+      description = "Run only these parts: hello, editor, office, browser (repeatable or comma-separated; default: all).")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--office", description = "The same as --only office.")
   boolean office;
 
   @Override
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
-    if (office) {
-      return new OfficeDemo(root, home, delay).call();
+    Set<String> parts = parts();
+    int code = ExitCodes.OK;
+    for (String part : PARTS) {
+      if (!parts.contains(part)) {
+        continue;
+      }
+      int result;
+      try {
+        result = switch (part) {
+          case "hello" -> hello(home);
+          case "editor" -> new EditorDemo(root, editorNvim, editorServer).run(home);
+          case "office" -> new OfficeDemo(root, delay).run(home);
+          default -> ExitCodes.OK; // browser: added with its part
+        };
+      } catch (CliException e) {
+        if (parts.size() == 1) {
+          throw e;
+        }
+        root.err.println(root.style.red("understudy demo: the " + part + " part failed: " + e.getMessage()));
+        result = e.exitCode();
+      }
+      if (code == ExitCodes.OK) {
+        code = result;
+      }
     }
+    return code;
+  }
+
+  /** The parts asked for, checked; all when none is named. */
+  private Set<String> parts() {
+    Set<String> parts = new LinkedHashSet<>();
+    for (String p : only) {
+      String name = p.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!PARTS.contains(name)) {
+        throw new CliException(ExitCodes.USAGE, "--only: unknown part '" + p + "'; the parts are " + String.join(", ", PARTS));
+      }
+      parts.add(name);
+    }
+    if (office) {
+      parts.add("office");
+    }
+    return parts.isEmpty() ? new LinkedHashSet<>(PARTS) : parts;
+  }
+
+  /** The hello part: the bundled, signed hello adapter plugin loaded through the real plugin host. */
+  private int hello(Home home) throws Exception {
     Path plugins = Files.createTempDirectory("understudy-demo-plugins");
     Path consentDir = Files.createTempDirectory("understudy-demo-consent");
     try {
@@ -116,13 +176,12 @@ final class DemoCommand implements Callable<Integer> {
           return code;
         }
         printTimeline(root, home, recording.sessionIdText(), (a, seqs) -> "");
+        return ExitCodes.OK;
       }
     } finally {
       deleteTree(plugins);
       deleteTree(consentDir);
     }
-    // Other parts follow the hello part, each in a class of its own.
-    return new EditorDemo(root, editorNvim, editorServer).run(home);
   }
 
   /**

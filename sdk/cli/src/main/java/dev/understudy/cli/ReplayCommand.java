@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * Replays a recorded session into files: for an editor session, every document rebuilt from the text it
  * was opened with and the edits recorded, checked against what was saved; for a browser session, every action
- * re-executed in a fresh headless Chromium from its locators. The kind of replay follows the
+ * re-executed in a fresh headless Chromium from its locators; for an office session, the UNO commands
+ * dispatched into fresh LibreOffice documents. The kind of replay follows the
  * adapters that recorded the session ({@link #REPLAYERS}); other sessions get a clear error.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -31,12 +32,18 @@ import picocli.CommandLine.ParentCommand;
       "against the content hash recorded when it was saved. Exit code 4 when a document differs.",
       "Browser sessions (browser): re-executed in a fresh headless Chromium from the recorded locators alone;",
       "one line per action says whether its target resolved to a unique element, and by which locator",
-      "(also in steps.tsv under --out). Exit code 4 when a target was not found or an action failed."
+      "(also in steps.tsv under --out). Exit code 4 when a target was not found or an action failed.",
+      "Office sessions (office, LibreOffice through its uno backend): a fresh soffice on a virtual display",
+      "(Xvfb) of its own; each Writer or Calc document's recorded UNO commands are dispatched into a new",
+      "document, one line per command; its text is written under --out and compared with the file the",
+      "session saved, when that file is still there (else printed). Exit code 4 when a command failed or",
+      "a text differs."
     })
 final class ReplayCommand implements Callable<Integer> {
 
   /** The kinds of session that can be replayed, tried in order. */
-  static final List<SessionReplayer> REPLAYERS = List.of(new EditorSessionReplayer(), new BrowserSessionReplayer());
+  static final List<SessionReplayer> REPLAYERS = List.of(new EditorSessionReplayer(), new BrowserSessionReplayer(),
+      new OfficeSessionReplayer());
 
   @ParentCommand Understudy root;
   @Mixin HomeOption homeOption;

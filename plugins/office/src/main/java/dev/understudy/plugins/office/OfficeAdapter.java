@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs several backends as one adapter. A backend that cannot start is reported and left out; the
- * adapter fails only when none starts. Every started backend is stopped, in reverse order.
+ * adapter fails only when none starts. Every started backend is stopped, in reverse order. A window that
+ * several backends see open is one window switch ({@link WindowSwitchMerger}).
  * Threading: as {@link Adapter}.
  */
 final class OfficeAdapter implements Adapter {
@@ -17,6 +18,7 @@ final class OfficeAdapter implements Adapter {
 
   private final List<Backend> backends;
   private final List<Backend> started = new ArrayList<>();
+  private final WindowSwitchMerger windowSwitches = new WindowSwitchMerger();
 
   OfficeAdapter(List<Backend> backends) {
     this.backends = List.copyOf(backends);
@@ -27,7 +29,7 @@ final class OfficeAdapter implements Adapter {
     List<String> failures = new ArrayList<>();
     for (Backend b : backends) {
       try {
-        b.start(context);
+        b.start(windowSwitches.contextFor(b.name(), context));
         started.add(b);
       } catch (BackendException | RuntimeException e) {
         failures.add(b.name() + ": " + e.getMessage());

@@ -87,7 +87,12 @@ public sealed interface UnoEvent {
     /** A dialog check box was cleared. */
     UNCHECKED,
     /** An option was chosen in a dialog list or combo box; {@code value} is the option's name. */
-    OPTION
+    OPTION,
+    /**
+     * A dialog's button closed it (OK, Cancel, Insert, Save); {@code value} is how it was pressed:
+     * {@code keyboard} or {@code click}.
+     */
+    CLOSED_DIALOG
   }
 
   /**

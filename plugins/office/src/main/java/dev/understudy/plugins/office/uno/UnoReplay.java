@@ -4,9 +4,13 @@ import dev.understudy.plugins.office.BackendException;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Argument;
 import dev.understudy.proto.v1.Attribute;
+import dev.understudy.proto.v1.FileEvent;
+import dev.understudy.proto.v1.FileOperation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +40,8 @@ public final class UnoReplay implements AutoCloseable {
   public static final String WRITER = "private:factory/swriter";
   /** A new Calc document. */
   public static final String CALC = "private:factory/scalc";
+  /** The new document each application's actions replay into. */
+  private static final Map<String, String> FACTORIES = Map.of("libreoffice-writer", WRITER, "libreoffice-calc", CALC);
   static final String NOT_REPLAYED_DESCRIPTION = "save, open, close, print, export, the macro recorder";
   private static final Set<String> NOT_REPLAYED = Set.of(".uno:Save", ".uno:SaveAs", ".uno:SaveAll",
       ".uno:SaveACopy", ".uno:ExportTo", ".uno:ExportDirectToPDF", ".uno:ExportToPDF", ".uno:Open", ".uno:OpenFromWriter",
@@ -83,6 +89,44 @@ public final class UnoReplay implements AutoCloseable {
       }
     }
     return steps;
+  }
+
+  /**
+   * The session's Writer and Calc documents (one per frame), in the order they first appear, each with
+   * its steps and the file it was last saved to. Documents of other applications are left out.
+   */
+  public static List<ReplayDocument> documents(List<Action> actions) {
+    Objects.requireNonNull(actions, "actions");
+    Map<String, List<Action>> byDocument = new LinkedHashMap<>();
+    for (Action a : actions) {
+      String factory = FACTORIES.get(a.getSource().getAppId());
+      if (factory != null) {
+        byDocument.computeIfAbsent(a.getSource().getAppId() + "\n" + attribute(a, UnoTranslator.ATTR_FRAME),
+            k -> new ArrayList<>()).add(a);
+      }
+    }
+    List<ReplayDocument> documents = new ArrayList<>();
+    for (Map.Entry<String, List<Action>> e : byDocument.entrySet()) {
+      String[] key = e.getKey().split("\n", 2);
+      List<ReplayStep> steps = new ArrayList<>();
+      String saved = "";
+      String opened = "";
+      for (Action a : e.getValue()) {
+        step(a, steps);
+        if (a.hasFileEvent()) {
+          FileEvent f = a.getFileEvent();
+          if (f.getOperation() == FileOperation.FILE_OPERATION_SAVE_AS && !f.getNewPath().isEmpty()) {
+            saved = f.getNewPath();
+          } else if (f.getOperation() == FileOperation.FILE_OPERATION_SAVE && !f.getPath().isEmpty()) {
+            saved = f.getPath();
+          } else if (f.getOperation() == FileOperation.FILE_OPERATION_OPEN && opened.isEmpty() && saved.isEmpty()) {
+            opened = f.getPath().isEmpty() ? "?" : f.getPath();
+          }
+        }
+      }
+      documents.add(new ReplayDocument(key[0], key[1], FACTORIES.get(key[0]), steps, saved, opened));
+    }
+    return documents;
   }
 
   private static void step(Action a, List<ReplayStep> steps) {
@@ -134,7 +178,26 @@ public final class UnoReplay implements AutoCloseable {
    * content or formula, tab-separated rows).
    */
   public String intoNewDocument(String factory, List<ReplayStep> steps) throws BackendException {
-    return replayer.replay(Objects.requireNonNull(factory, "factory"), List.copyOf(steps));
+    return intoNewDocument(factory, steps, (index, step, error) -> { });
+  }
+
+  /**
+   * As {@link #intoNewDocument(String, List)}, telling {@code listener} after each step whether
+   * LibreOffice took it. A step LibreOffice refuses does not end the replay.
+   */
+  public String intoNewDocument(String factory, List<ReplayStep> steps, StepListener listener) throws BackendException {
+    return replayer.replay(Objects.requireNonNull(factory, "factory"), List.copyOf(steps),
+        Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Hears how each step of a replay went; called on the replaying thread, in order. */
+  @FunctionalInterface
+  public interface StepListener {
+    /**
+     * @param index the step's index in the list replayed
+     * @param error empty when LibreOffice took the step, else what went wrong
+     */
+    void replayed(int index, ReplayStep step, Optional<String> error);
   }
 
   /** The text of a stored document ({@code file:///...}), read the same way, for comparison. */

@@ -15,9 +15,10 @@ public interface UnoReplayer extends AutoCloseable {
   /**
    * Opens a new document from {@code factory} ({@code private:factory/swriter}), dispatches the steps
    * into its frame in order, and returns the document's text afterwards (Writer: the whole text; Calc:
-   * the used cells as tab-separated lines).
+   * the used cells as tab-separated lines). Tells {@code listener} after each step whether it was taken;
+   * a refused step does not end the replay.
    */
-  String replay(String factory, List<ReplayStep> steps) throws BackendException;
+  String replay(String factory, List<ReplayStep> steps, UnoReplay.StepListener listener) throws BackendException;
 
   /** Opens a stored document ({@code file:///...}), hidden, and returns its text as {@link #replay} does. */
   String documentText(String url) throws BackendException;

@@ -20,23 +20,28 @@ final class UnoSnapshots implements AutoCloseable {
   private static final java.time.Duration OPEN_TIMEOUT = java.time.Duration.ofSeconds(OPEN_SECONDS);
   private final UnoTree tree;
   private final UnoOptions options;
+  private final java.util.function.Supplier<String> connect;
   private final SnapshotScheduler scheduler;
   private boolean open;
 
-  private UnoSnapshots(UnoTree tree, UnoOptions options, ActionEmitter out, ClassLoader loader) {
+  private UnoSnapshots(UnoTree tree, UnoOptions options, java.util.function.Supplier<String> connect, ActionEmitter out,
+      ClassLoader loader) {
     this.tree = tree;
     this.options = options;
+    this.connect = connect;
     this.scheduler = new SnapshotScheduler(UnoBackend.NAME, out, this::take, SnapshotScheduler.DEFAULT_SPACING_MILLIS,
         loader);
   }
 
   /**
-   * Snapshots of the LibreOffice at {@code options.connect()}, sent to {@code out}.
+   * Snapshots of the LibreOffice at {@code connect} (null until the backend has attached: a launched
+   * LibreOffice's address is known only once it runs; no snapshot before then), sent to {@code out}.
    *
    * @throws ReflectiveOperationException when the bridge side cannot be defined with LibreOffice's classes
    */
-  static UnoSnapshots start(BridgeLoader loader, UnoOptions options, ActionEmitter out) throws ReflectiveOperationException {
-    return new UnoSnapshots(loader.create("TreeSession", UnoTree.class), options, out, loader);
+  static UnoSnapshots start(BridgeLoader loader, UnoOptions options, java.util.function.Supplier<String> connect,
+      ActionEmitter out) throws ReflectiveOperationException {
+    return new UnoSnapshots(loader.create("TreeSession", UnoTree.class), options, connect, out, loader);
   }
 
   /** The emitter the translator uses: actions pass on, and ask for a snapshot. */
@@ -46,8 +51,12 @@ final class UnoSnapshots implements AutoCloseable {
 
   private Optional<TreeWalk.Result> take(dev.understudy.proto.v1.Source after) throws Exception {
     if (!open) {
+      String at = connect.get();
+      if (at == null) {
+        return Optional.empty();
+      }
       // Bounded below the scheduler's stop wait: a LibreOffice that stopped answering does not hold stop up.
-      tree.open(options.connect(), options.startTimeout().compareTo(OPEN_TIMEOUT) < 0 ? options.startTimeout() : OPEN_TIMEOUT);
+      tree.open(at, options.startTimeout().compareTo(OPEN_TIMEOUT) < 0 ? options.startTimeout() : OPEN_TIMEOUT);
       open = true;
     }
     Optional<Object> window = tree.activeWindow();

@@ -67,7 +67,10 @@ final class UnoTranslator {
   static final String ATTR_UNDO = "uno.undo";
   /** {@code comment}: LibreOffice recorded the command as not done by itself (it opened a dialog). */
   static final String ATTR_RECORDED = "uno.recorded";
-  /** {@code dialog-opened} or {@code dialog-closed} on a window switch. */
+  /**
+   * {@code dialog-opened} or {@code dialog-closed} on a window switch; {@code dialog-button} on the invoke
+   * of the button that closed a dialog.
+   */
   static final String ATTR_WINDOW = "uno.window";
   /** The LibreOffice document event a file event came from. */
   static final String ATTR_EVENT = "uno.event";
@@ -474,6 +477,11 @@ final class UnoTranslator {
         break;
       case OPTION:
         a.setValueChange(ValueChange.newBuilder().setValueKind(ValueKind.VALUE_KIND_OPTION).setValue(e.value()));
+        break;
+      case CLOSED_DIALOG:
+        a.setInvoke(Invoke.newBuilder().setMethod(e.value().equals("click") ? InvokeMethod.INVOKE_METHOD_CLICK
+            : InvokeMethod.INVOKE_METHOD_KEYBOARD));
+        a.addAttributes(attribute(ATTR_WINDOW, "dialog-button"));
         break;
       default:
         return;

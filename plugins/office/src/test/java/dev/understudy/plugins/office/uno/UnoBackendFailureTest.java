@@ -105,6 +105,7 @@ class UnoBackendFailureTest {
       List<Action> actions;
       try (OfficeRecording rec = OfficeRecording.start(dir.resolve("store"), Map.of("uno.launch", "true",
           "uno.display", display.display(), "uno.launch-module", "writer", "uno.quit-on-stop", "true"))) {
+        assertThat(rec.backend().awaitReady(LIMIT)).as("the launched LibreOffice is ready").isTrue();
         port = rec.backend().launchedConnect().orElseThrow();
         display.focus("LibreOffice Writer");
         display.type("launched");

@@ -226,6 +226,21 @@ class UnoTranslatorTest {
   }
 
   @Test
+  void theButtonThatClosedADialogIsAnInvokeInTheDialog() {
+    UnoElement.Container dialog = new UnoElement.Container("dialog", "Insert Table");
+    on(new UnoEvent.Accessible(WRITER, UnoEvent.Change.CLOSED_DIALOG, element("button", "Insert", false, dialog), "keyboard", T0),
+        new UnoEvent.Accessible(WRITER, UnoEvent.Change.CLOSED_DIALOG, element("button", "Cancel", false, dialog), "click", T0 + MS));
+    List<Action> actions = context.actions();
+    assertThat(actions).extracting(a -> a.getTarget().getRole() + ":" + a.getTarget().getName() + " " + a.getInvoke().getMethod())
+        .containsExactly("button:Insert INVOKE_METHOD_KEYBOARD", "button:Cancel INVOKE_METHOD_CLICK");
+    assertThat(actions).allSatisfy(a -> {
+      assertThat(a.getSource().getWindowTitle()).isEqualTo("Insert Table");
+      assertThat(a.getTarget().getContext(0).getName()).isEqualTo("Insert Table");
+      assertThat(attribute(a, UnoTranslator.ATTR_WINDOW)).isEqualTo("dialog-button");
+    });
+  }
+
+  @Test
   void aPasswordFieldNeverCarriesAValue() {
     UnoElement password = element("textbox", "Password:", true, new UnoElement.Container("dialog", "Set Password"));
     on(new UnoEvent.Accessible(WRITER, UnoEvent.Change.VALUE, password, "", T0));

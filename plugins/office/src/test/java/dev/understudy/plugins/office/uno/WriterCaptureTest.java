@@ -108,6 +108,20 @@ class WriterCaptureTest {
       office.type("3");
       office.key("Return");
       rec.awaitAction("the table's undo title", a -> a.hasTextEdit() && a.getTextEdit().getUndoTitle().contains("Totals"));
+      // Opened again, left with Escape: its Cancel button.
+      office.focus(window);
+      office.key("ctrl+F12");
+      office.focus("Insert Table");
+      office.key("Escape");
+      rec.awaitAction("the cancelled dialog", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel"));
+      // And again, its Cancel button clicked.
+      office.focus(window);
+      office.key("ctrl+F12");
+      office.focus("Insert Table");
+      int[] cancelButton = A11yProbe.dialogBounds(office.connect(), "Insert Table", AccessibleRole.PUSH_BUTTON, "Cancel");
+      office.click(cancelButton[0] + cancelButton[2] / 2, cancelButton[1] + cancelButton[3] / 2);
+      rec.awaitAction("the clicked Cancel", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel")
+          && a.getInvoke().getMethod() == InvokeMethod.INVOKE_METHOD_CLICK);
       office.focus(window);
       office.key("ctrl+shift+s");
       office.focus("Save as");
@@ -140,6 +154,27 @@ class WriterCaptureTest {
 
     assertThat(actions).anyMatch(a -> a.hasWindowSwitch() && a.getWindowSwitch().getFrom().getTitle().equals("Insert Table")
         && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-closed"));
+    // Return in a field presses the default button: the invoke says which button closed the dialog.
+    Action insert = find(actions, a -> a.hasInvoke() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-button")
+        && a.getSource().getWindowTitle().equals("Insert Table"));
+    assertThat(insert.getTarget().getRole() + ":" + insert.getTarget().getName()).isEqualTo("button:Insert");
+    assertThat(insert.getTarget().getContextList()).extracting(c -> c.getRole() + ":" + c.getName())
+        .startsWith("dialog:Insert Table");
+    assertThat(insert.getInvoke().getMethod()).isEqualTo(InvokeMethod.INVOKE_METHOD_KEYBOARD);
+    Action closed = find(actions, a -> a.hasWindowSwitch() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-closed")
+        && a.getWindowSwitch().getFrom().getTitle().equals("Insert Table"));
+    assertThat(insert.getSeq()).as("the button, then the dialog closing").isLessThan(closed.getSeq());
+    Action save = find(actions, a -> a.hasInvoke() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-button")
+        && a.getSource().getWindowTitle().equals("Save as"));
+    assertThat(save.getTarget().getName()).isEqualTo("Save");
+    Action cancel = find(actions, a -> a.hasInvoke() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-button")
+        && a.getTarget().getName().equals("Cancel"));
+    assertThat(cancel.getSource().getWindowTitle()).isEqualTo("Insert Table");
+    assertThat(cancel.getInvoke().getMethod()).isEqualTo(InvokeMethod.INVOKE_METHOD_KEYBOARD);
+    assertThat(actions).filteredOn(a -> a.hasInvoke() && attribute(a, UnoTranslator.ATTR_WINDOW).equals("dialog-button"))
+        .extracting(a -> a.getTarget().getName() + " " + a.getInvoke().getMethod())
+        .containsExactly("Insert INVOKE_METHOD_KEYBOARD", "Cancel INVOKE_METHOD_KEYBOARD", "Cancel INVOKE_METHOD_CLICK",
+            "Save INVOKE_METHOD_KEYBOARD");
     Action table = find(actions, a -> a.hasTextEdit() && a.getTextEdit().getUndoTitle().contains("Totals"));
     assertThat(table.getTextEdit().getUndoTitle()).startsWith("Insert table");
 

@@ -22,6 +22,8 @@ final class A11yCalls {
   /** State values as this installation sends them in STATE_CHANGED events. */
   static final long FOCUSED = state("FOCUSED");
   static final long CHECKED = state("CHECKED");
+  static final long DEFAULT = state("DEFAULT");
+  private static final Method STATE_SET = method(XAccessibleContext.class, "getAccessibleStateSet");
 
   private A11yCalls() {}
 
@@ -56,6 +58,26 @@ final class A11yCalls {
 
   static XAccessible selected(XAccessibleSelection selection, long index) {
     return (XAccessible) invoke(SELECTED, selection, index(SELECTED, index));
+  }
+
+  /**
+   * Whether the element is in this state now: the state set is a bit mask from LibreOffice 7.5, an
+   * {@code XAccessibleStateSet} of state numbers before.
+   */
+  static boolean hasState(XAccessibleContext context, long state) {
+    Object set = invoke(STATE_SET, context);
+    if (set instanceof Number n) {
+      return (n.longValue() & state) != 0;
+    }
+    if (set == null) {
+      return false;
+    }
+    try {
+      Method contains = STATE_SET.getReturnType().getMethod("contains", short.class);
+      return (Boolean) invoke(contains, set, (short) state);
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /** The state number in a STATE_CHANGED event's old or new value, or -1 when there is none. */

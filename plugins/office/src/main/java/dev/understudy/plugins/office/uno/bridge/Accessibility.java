@@ -13,7 +13,10 @@ import com.sun.star.accessibility.XAccessibleText;
 import com.sun.star.accessibility.XAccessibleValue;
 import com.sun.star.awt.Point;
 import com.sun.star.awt.Size;
+import com.sun.star.awt.Key;
+import com.sun.star.awt.KeyEvent;
 import com.sun.star.awt.XExtendedToolkit;
+import com.sun.star.awt.XKeyHandler;
 import com.sun.star.awt.XTopWindowListener;
 import com.sun.star.lang.EventObject;
 import com.sun.star.lib.uno.helper.WeakBase;
@@ -44,7 +47,8 @@ import java.util.logging.Logger;
  *
  * <p>What it reports: the toolbar item or menu item that took the focus (so that the command that follows
  * can say how it was invoked), and in dialogs the field focused, its typed value (never for a password
- * field), ticks and chosen options; dialogs opening and closing. Menus and dialogs are visible here when
+ * field), ticks and chosen options; dialogs opening and closing, and the button that closed one (while a
+ * dialog is open a key handler notes Return, Space and Escape). Menus and dialogs are visible here when
  * LibreOffice draws them itself (the {@code gen} VCL plugin); with {@code gtk3} they are native widgets
  * that only AT-SPI sees.
  *
@@ -69,6 +73,8 @@ final class Accessibility {
     final Node parent;
     final String root;
     final FrameHooks owner;
+    /** A dialog's default button: what Return presses when the focus is in a field. */
+    volatile boolean isDefault;
 
     Node(XAccessibleContext context, short role, String name, Node parent, String root, FrameHooks owner) {
       this.context = context;
@@ -134,6 +140,12 @@ final class Accessibility {
   private final Set<String> ownWindows = ConcurrentHashMap.newKeySet();
   private final Listener listener = new Listener();
   private final TopWindows topWindows = new TopWindows();
+  private final Keys keys = new Keys();
+  /** What may close each open dialog, by the dialog's window: capture thread only. */
+  private final Map<String, Closer> closers = new ConcurrentHashMap<>();
+  /** The dialog opened last and still open: the one the keyboard is in (dialogs are modal). */
+  private volatile String topDialog;
+  private volatile boolean keysWatched;
   private volatile XExtendedToolkit toolkit;
   private volatile boolean stopped;
   private volatile boolean full;
@@ -146,6 +158,9 @@ final class Accessibility {
     toolkit = UnoRuntime.queryInterface(XExtendedToolkit.class, session.create("com.sun.star.awt.Toolkit"));
     if (toolkit != null) {
       toolkit.addTopWindowListener(topWindows);
+      // For the key that closes a dialog. Placed now: placed while a dialog is open, it waits for the dialog to end.
+      toolkit.addKeyHandler(keys);
+      keysWatched = true;
     }
   }
 
@@ -209,6 +224,9 @@ final class Accessibility {
     short role = context.getAccessibleRole();
     String name = context.getAccessibleName();
     Node node = new Node(context, role, name == null ? "" : name, parent, root, owner);
+    if (role == AccessibleRole.PUSH_BUTTON && node.inDialog()) {
+      node.isDefault = A11yCalls.hasState(context, A11yCalls.DEFAULT);
+    }
     nodes.put(oid, node);
     if (!listens(node)) {
       return node; // known, for the paths of what is listened to, but quiet
@@ -290,6 +308,11 @@ final class Accessibility {
   }
 
   private void focused(Node node, long t) {
+    if (node.inDialog()) {
+      Closer c = closers.computeIfAbsent(node.root, k -> new Closer());
+      c.focus = node;
+      c.key = 0;
+    }
     if (Roles.MENU_ITEMS.contains(node.role) && node.inside(AccessibleRole.MENU)) {
       node.refreshNames();
       emit(node, UnoEvent.Change.MENU_ITEM, "", false, t);
@@ -358,6 +381,52 @@ final class Accessibility {
     return v == null ? null : UnoRuntime.queryInterface(XAccessible.class, v);
   }
 
+  /**
+   * The last thing done in an open dialog that could close it: the element that took the focus (a
+   * button takes it when clicked), and a closing key pressed after that. Capture thread only.
+   */
+  private static final class Closer {
+    Node focus;
+    short key;
+  }
+
+  /** A closing key went to the dialog opened last. Capture thread. */
+  private void keyed(short key) {
+    String dialog = topDialog;
+    if (dialog != null && dialogWindows.containsKey(dialog)) {
+      closers.computeIfAbsent(dialog, k -> new Closer()).key = key;
+    }
+  }
+
+  /**
+   * The button that closed a dialog, from the last thing done in it: Escape is its Cancel (or Close)
+   * button; Return or Space on a focused button is that button; Return in a field is the default button;
+   * a button that took the focus with no key after it was clicked. Null when none of these. Capture thread,
+   * before the dialog's elements are forgotten; no call into LibreOffice.
+   */
+  private Node closedBy(Closer c, String dialog) {
+    if (c == null) {
+      return null;
+    }
+    boolean onButton = c.focus != null && c.focus.role == AccessibleRole.PUSH_BUTTON;
+    if (c.key == Key.ESCAPE) {
+      return button(dialog, n -> n.name.equalsIgnoreCase("Cancel") || n.name.equalsIgnoreCase("Close"));
+    }
+    if (c.key == Key.RETURN || c.key == Key.SPACE) {
+      return onButton ? c.focus : c.key == Key.RETURN ? button(dialog, n -> n.isDefault) : null;
+    }
+    return c.key == 0 && onButton ? c.focus : null;
+  }
+
+  private Node button(String dialog, java.util.function.Predicate<Node> which) {
+    for (Node n : nodes.values()) {
+      if (n.root.equals(dialog) && n.role == AccessibleRole.PUSH_BUTTON && which.test(n)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   private void dialogOpened(Object window, String windowOid, long t) {
     XAccessible accessible = UnoRuntime.queryInterface(XAccessible.class, window);
     if (accessible == null) {
@@ -369,6 +438,7 @@ final class Accessibility {
     }
     String title = context.getAccessibleName();
     dialogWindows.put(windowOid, title);
+    topDialog = windowOid;
     FrameHooks owner = session.active();
     if (openDialogs.add(title)) {
       session.emit(new UnoEvent.Dialog(owner == null ? null : owner.context(), title, true, t));
@@ -377,10 +447,20 @@ final class Accessibility {
   }
 
   private void dialogClosed(String windowOid, long t) {
-    String title = dialogWindows.remove(windowOid);
+    String title = dialogWindows.get(windowOid);
     if (title == null) {
       return;
     }
+    Closer closer = closers.remove(windowOid);
+    Node button = closedBy(closer, windowOid);
+    if (button != null) {
+      emit(button, UnoEvent.Change.CLOSED_DIALOG, closer.key != 0 ? "keyboard" : "click", false, t);
+    }
+    dialogWindows.remove(windowOid);
+    if (windowOid.equals(topDialog)) {
+      topDialog = dialogWindows.keySet().stream().findAny().orElse(null);
+    }
+
     // Its elements are gone with it: forget them without calling LibreOffice.
     nodes.values().removeIf(n -> n.root.equals(windowOid));
     watched.keySet().removeIf(oid -> !nodes.containsKey(oid));
@@ -404,6 +484,14 @@ final class Accessibility {
         toolkit.removeTopWindowListener(topWindows);
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "removing the top window listener", e);
+      }
+      if (keysWatched) {
+        try {
+          toolkit.removeKeyHandler(keys);
+        } catch (RuntimeException e) {
+          LOG.log(Level.FINE, "removing the key handler", e);
+        }
+        keysWatched = false;
       }
     }
     for (XAccessibleEventBroadcaster b : watched.values()) {
@@ -437,6 +525,29 @@ final class Accessibility {
       String oid = UnoRuntime.generateOid(event.Source);
       watched.remove(oid);
     }
+  }
+
+  /**
+   * The keys that close a dialog (Return, Space, Escape): copied and posted while a dialog is open,
+   * ignored otherwise (LibreOffice waits for the answer, so it comes at once).
+   */
+  private final class Keys extends WeakBase implements XKeyHandler {
+    @Override
+    public boolean keyPressed(KeyEvent event) {
+      short code = event.KeyCode;
+      if (!stopped && topDialog != null && (code == Key.RETURN || code == Key.ESCAPE || code == Key.SPACE)) {
+        session.post(() -> keyed(code));
+      }
+      return false; // never consumed: the key goes on to LibreOffice
+    }
+
+    @Override
+    public boolean keyReleased(KeyEvent event) {
+      return false;
+    }
+
+    @Override
+    public void disposing(EventObject event) {}
   }
 
   /** Dialogs opening and closing, from the toolkit's top-level windows. */

@@ -19,10 +19,12 @@ import com.sun.star.uno.UnoRuntime;
 import com.sun.star.util.XCloseable;
 import dev.understudy.plugins.office.BackendException;
 import dev.understudy.plugins.office.uno.ReplayStep;
+import dev.understudy.plugins.office.uno.UnoReplay;
 import dev.understudy.plugins.office.uno.UnoReplayer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,15 +44,27 @@ public final class ReplayConnection implements UnoReplayer {
   }
 
   @Override
-  public String replay(String factory, List<ReplayStep> steps) throws BackendException {
+  public String replay(String factory, List<ReplayStep> steps, UnoReplay.StepListener listener) throws BackendException {
     try {
       XComponent document = load(factory, false);
       XModel model = UnoRuntime.queryInterface(XModel.class, document);
       XDispatchProvider frame = UnoRuntime.queryInterface(XDispatchProvider.class,
           model.getCurrentController().getFrame());
       XDispatchHelper dispatcher = DispatchHelper.create(connection.context);
-      for (ReplayStep step : steps) {
-        dispatcher.executeDispatch(frame, step.command(), "", 0, Values.properties(step.arguments()));
+      for (int i = 0; i < steps.size(); i++) {
+        ReplayStep step = steps.get(i);
+        Optional<String> error;
+        try {
+          // The result says nothing for most commands (a default event): only an exception is a failure.
+          dispatcher.executeDispatch(frame, step.command(), "", 0, Values.properties(step.arguments()));
+          error = Optional.empty();
+        } catch (RuntimeException e) {
+          if (e instanceof com.sun.star.lang.DisposedException) {
+            throw e;
+          }
+          error = Optional.of(e.toString());
+        }
+        listener.replayed(i, step, error);
       }
       return text(document);
     } catch (com.sun.star.uno.Exception | RuntimeException e) {
