@@ -34,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Records scripted sessions and prints their timelines: the bundled hello adapter, then an editor
- * (see {@link EditorDemo}).
+ * (see {@link EditorDemo}), a browser (see {@link BrowserDemo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
@@ -45,7 +45,11 @@ import picocli.CommandLine.ParentCommand;
       "alone, for this run only, and verifies the signature like any other plugin's.",
       "Then Neovim, headless, edits a Python file through 'understudy lsp-proxy' in front of pylsp: hover,",
       "definition, completion, rename, save, each recorded with its outcome and cause. Without Neovim or",
-      "pylsp that part says how to install them and the rest still runs."
+      "pylsp that part says how to install them and the rest still runs.",
+      "Then headless Chromium: a scripted person fills in a sign-up form on a local page (a password too, never",
+      "stored), submits it and changes the route, recorded by the 'browser' adapter, then replayed in a fresh",
+      "Chromium saying per action whether it resolved to a unique element. Without Chromium that part says how",
+      "to install it."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -65,6 +69,8 @@ final class DemoCommand implements Callable<Integer> {
   // The editor part's programs; tests replace them.
   String editorNvim = HeadlessNeovim.NVIM;
   String editorServer = EditorDemo.SERVER;
+  // The browser part's Chromium; tests replace it.
+  Path browserChromium = dev.understudy.plugins.browser.cdp.ChromiumProcess.DEFAULT_EXECUTABLE;
 
   @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Pause between the script's steps (default: 100ms).")
@@ -122,7 +128,9 @@ final class DemoCommand implements Callable<Integer> {
       deleteTree(consentDir);
     }
     // Other parts follow the hello part, each in a class of its own.
-    return new EditorDemo(root, editorNvim, editorServer).run(home);
+    int editor = new EditorDemo(root, editorNvim, editorServer).run(home);
+    int browser = new BrowserDemo(root, browserChromium).run(home);
+    return editor != ExitCodes.OK ? editor : browser;
   }
 
   /**
