@@ -181,7 +181,8 @@ final class BrowserCommand implements Runnable {
         "Be the native messaging host; the browser runs this, not people.",
         "The browser starts it (through the launcher 'browser install' wrote) when the extension connects, and",
         "talks to it in length-prefixed JSON on stdin and stdout. Records one session until the browser closes",
-        "the connection. Needs consent for adapter 'browser'. Only messages to the browser go to stdout."
+        "the connection. Needs consent for adapter 'browser'. Only messages to the browser go to stdout.",
+        "'understudy pause' and 'understudy resume' reach it, as they reach 'understudy record'; the extension shows it."
       })
   static final class NativeHostCommand implements Callable<Integer> {
     @ParentCommand BrowserCommand parent;
@@ -243,12 +244,30 @@ final class BrowserCommand implements Runnable {
         t.setDaemon(true);
         return t;
       });
+      // 'understudy pause' and 'resume' reach this host too: it follows the control file's changes (the
+      // popup's switch may have been used in between) and tells the extension, whose badge shows it.
+      Control control = new Control(home.control());
+      control.registerHost();
+      boolean[] pauseWanted = {false};
       watch.scheduleWithFixedDelay(() -> {
         if (adapterStopped(recording)) {
           host.stopRecording("consent for adapter '" + name + "' was revoked or expired; nothing more is recorded");
           watch.shutdown();
+          return;
         }
-      }, 250, 250, TimeUnit.MILLISECONDS);
+        boolean wanted = control.pauseRequested();
+        if (wanted != pauseWanted[0]) {
+          pauseWanted[0] = wanted;
+          if (wanted != recording.isPaused()) {
+            if (wanted) {
+              recording.pause();
+            } else {
+              recording.resume();
+            }
+            host.sendStatus();
+          }
+        }
+      }, 0, 250, TimeUnit.MILLISECONDS);
       root.err.println("understudy: browser native host recording session " + recording.sessionIdText()
           + (browserArguments.isEmpty() ? "" : " for " + String.join(" ", browserArguments)));
       NativeHost.Ending ending;
@@ -256,6 +275,7 @@ final class BrowserCommand implements Runnable {
         ending = host.run();
       } finally {
         watch.shutdownNow();
+        control.unregisterHost();
         recording.close();
         try {
           Runtime.getRuntime().removeShutdownHook(hook);

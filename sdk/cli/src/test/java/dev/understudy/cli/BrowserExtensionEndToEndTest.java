@@ -291,6 +291,51 @@ class BrowserExtensionEndToEndTest {
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
+  @Test
+  void pauseAndResumeFromTheCommandLineReachTheHostAndTheBadge() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install();
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String tab = openTab(cdp, page.toString());
+      click(cdp, tab, "#send");
+
+      CliRun pause = CliRun.run(home, "pause");
+      assertThat(pause.exitCode()).as(pause.err()).isZero();
+      assertThat(pause.out()).contains("PAUSED", "the recording (process ");
+      awaitBadge(cdp, worker, "II");
+      click(cdp, tab, "#name");
+      type(cdp, tab, TYPED_WHILE_PAUSED);
+      click(cdp, tab, "#blank");
+      click(cdp, tab, "#send");
+
+      CliRun resume = CliRun.run(home, "resume");
+      assertThat(resume.exitCode()).as(resume.err()).isZero();
+      awaitBadge(cdp, worker, "REC");
+      click(cdp, tab, "#send");
+      closeBrowser(cdp);
+    }
+    assertThat(home.resolve("control").resolve("paused")).as("the host ended: the pause request is withdrawn").doesNotExist();
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<Action> actions;
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      actions = reader.readAll();
+    }
+    assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()))
+        .extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
+            "click button 'Create account'", "submit form ''", "pause", "resume", "click button 'Create account'", "submit form ''");
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(TYPED_WHILE_PAUSED);
+  }
+
   private static List<String> attributes(Action a) {
     return a.getAttributesList().stream().map(attr -> attr.getKey() + "=" + attr.getValue()).toList();
   }
