@@ -98,6 +98,10 @@ final class BrowserCommand implements Runnable {
     @Option(names = "--policy", paramLabel = "FILE", description = "The privacy policy the host records under (default: as 'record').")
     Path policyFile;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A configuration value the host records with, e.g. adapter.browser.mask-values-hosts=*.bank.example. Repeatable.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
       Understudy root = parent.root;
@@ -149,6 +153,7 @@ final class BrowserCommand implements Runnable {
       if (policyFile != null) {
         command.addAll(List.of("--policy", policyFile.toAbsolutePath().toString()));
       }
+      settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
       String script = "#!/bin/sh\n"
           + "# Written by 'understudy browser install'. The browser starts this program as the native messaging host\n"
           + "# " + ExtensionBundle.HOST_NAME + " when the Understudy extension connects, with the extension's origin as argument.\n"
@@ -192,6 +197,10 @@ final class BrowserCommand implements Runnable {
         description = "The privacy policy (YAML, see docs/policy.md). Default: <home>/policy.yaml if it exists, else the built-in defaults.")
     Path policyFile;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A configuration value, e.g. adapter.browser.mask-values-hosts=*.bank.example (no field values on those sites). Repeatable.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--max-message-bytes", paramLabel = "BYTES",
         description = "The largest message accepted from the browser (default: ${DEFAULT-VALUE}).")
     int maxMessageBytes = NativeHost.DEFAULT_MAX_MESSAGE_BYTES;
@@ -227,8 +236,14 @@ final class BrowserCommand implements Runnable {
       ExtensionAdapterProvider provider = new ExtensionAdapterProvider();
       String version = BrowserCommand.class.getPackage().getImplementationVersion();
       version = version == null ? "dev" : version;
-      Recording recording = Recording.builder().storeDirectory(home.sessions()).policy(policy).consent(ledger)
-          .adapter(provider, PLUGIN_ID, version).start();
+      Recording recording;
+      try {
+        recording = Recording.builder().storeDirectory(home.sessions()).policy(policy).consent(ledger)
+            .adapter(provider, PLUGIN_ID, version).config(settings).start();
+      } catch (IllegalArgumentException e) {
+        NativeHost.refuse(out, e.getMessage());
+        throw new CliException(ExitCodes.USAGE, e.getMessage());
+      }
       NativeHost host = NativeHost.builder(fromBrowser, out, provider.sink())
           .maxMessageBytes(maxMessageBytes)
           .pauseSwitch(pauseSwitch(recording))
