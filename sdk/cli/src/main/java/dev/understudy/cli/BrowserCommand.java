@@ -282,7 +282,7 @@ final class BrowserCommand implements Runnable {
             host.sendStatus();
           }
         }
-      }, 0, 250, TimeUnit.MILLISECONDS);
+      }, 250, 250, TimeUnit.MILLISECONDS);
       root.err.println("understudy: browser native host recording session " + recording.sessionIdText()
           + (browserArguments.isEmpty() ? "" : " for " + String.join(" ", browserArguments)));
       NativeHost.Ending ending;
