@@ -69,7 +69,7 @@ final class BrowserDemo {
     Path consentDir = Files.createTempDirectory("understudy-demo-browser-consent");
     HttpServer server = serve();
     String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/signup";
-    try (ChromiumProcess browser = ChromiumProcess.builder().executable(chromium).headless(true).launch()) {
+    try (ChromiumProcess browser = launch()) {
       Consent consent = ConsentLedger.open(consentDir).grant(BrowserAdapterProvider.NAME, Consent.ANY,
           Instant.now().plus(Duration.ofMinutes(5)), "granted by 'understudy demo' for this run only");
       root.err.println("Understudy demo, browser part: headless Chromium fills in " + url + ", recorded by the '"
@@ -80,7 +80,7 @@ final class BrowserDemo {
       Recording recording = Recording.builder()
           .storeDirectory(home.sessions())
           .consent(ConsentLedger.open(consentDir))
-          .adapter(new BrowserAdapterProvider(), "understudy-plugin-browser", "demo")
+          .adapter(new BrowserAdapterProvider(), BrowserCommand.PLUGIN_ID, "demo")
           .config("adapter.browser.attach", browser.webSocketUrl().toString())
           .startTimeout(Duration.ofSeconds(60))
           .start();
@@ -124,6 +124,15 @@ final class BrowserDemo {
     }
     BrowserSessionReplayer.print(steps, root);
     root.out.println("Again, with a report: understudy replay " + id.substring(0, 13) + " --out DIR");
+  }
+
+  /** Headless Chromium with a fresh profile on an ephemeral debugging port; one clear error when it does not start. */
+  private ChromiumProcess launch() {
+    try {
+      return ChromiumProcess.builder().executable(chromium).headless(true).launch();
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CAPTURE_FAILED, "the browser part could not start Chromium (" + chromium + "): " + e.getMessage());
+    }
   }
 
   private static HttpServer serve() throws IOException {

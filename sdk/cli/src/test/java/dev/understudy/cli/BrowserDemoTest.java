@@ -63,4 +63,15 @@ class BrowserDemoTest {
     assertThat(stored).doesNotContain(BrowserDemo.PASSWORD);
     assertThat(printed).doesNotContain(BrowserDemo.PASSWORD);
   }
+
+  @Test
+  void aChromiumThatDoesNotStartIsOneClearErrorAndLeavesNoSession() throws Exception {
+    Path broken = Files.writeString(home.resolve("broken-chromium"), "#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n");
+    broken.toFile().setExecutable(true);
+    CliException e = org.assertj.core.api.Assertions.catchThrowableOfType(CliException.class,
+        () -> new BrowserDemo(root, broken).run(Home.resolve(home, Map.of())));
+    assertThat(e.exitCode()).isEqualTo(ExitCodes.CAPTURE_FAILED);
+    assertThat(e.getMessage()).contains("could not start Chromium", "broken-chromium");
+    assertThat(home.resolve("sessions")).doesNotExist();
+  }
 }
