@@ -12,6 +12,16 @@ public interface Policy {
   /** Whether data of this kind may be captured at all in this session. */
   boolean allows(Capability capability);
 
+  /**
+   * Whether actions in this document (a URL, a file URI or a path) may be recorded. The runtime judges
+   * each action's {@code source.document} itself; an adapter asks this for the parts of a document that
+   * its source does not name, such as a web page's frames from other sites. Default: {@code true} (a
+   * policy without document rules).
+   */
+  default boolean allowsDocument(String document) {
+    return true;
+  }
+
   /** Hex SHA-256 of the policy's canonical form, recorded in the session start record. */
   String hash();
 }

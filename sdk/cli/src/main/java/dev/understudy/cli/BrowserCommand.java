@@ -98,6 +98,10 @@ final class BrowserCommand implements Runnable {
     @Option(names = "--policy", paramLabel = "FILE", description = "The privacy policy the host records under (default: as 'record').")
     Path policyFile;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A configuration value the host records with, e.g. adapter.browser.mask-values-hosts=*.bank.example. Repeatable.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
       Understudy root = parent.root;
@@ -149,6 +153,7 @@ final class BrowserCommand implements Runnable {
       if (policyFile != null) {
         command.addAll(List.of("--policy", policyFile.toAbsolutePath().toString()));
       }
+      settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
       String script = "#!/bin/sh\n"
           + "# Written by 'understudy browser install'. The browser starts this program as the native messaging host\n"
           + "# " + ExtensionBundle.HOST_NAME + " when the Understudy extension connects, with the extension's origin as argument.\n"
@@ -181,7 +186,8 @@ final class BrowserCommand implements Runnable {
         "Be the native messaging host; the browser runs this, not people.",
         "The browser starts it (through the launcher 'browser install' wrote) when the extension connects, and",
         "talks to it in length-prefixed JSON on stdin and stdout. Records one session until the browser closes",
-        "the connection. Needs consent for adapter 'browser'. Only messages to the browser go to stdout."
+        "the connection. Needs consent for adapter 'browser'. Only messages to the browser go to stdout.",
+        "'understudy pause' and 'understudy resume' reach it, as they reach 'understudy record'; the extension shows it."
       })
   static final class NativeHostCommand implements Callable<Integer> {
     @ParentCommand BrowserCommand parent;
@@ -190,6 +196,10 @@ final class BrowserCommand implements Runnable {
     @Option(names = "--policy", paramLabel = "FILE",
         description = "The privacy policy (YAML, see docs/policy.md). Default: <home>/policy.yaml if it exists, else the built-in defaults.")
     Path policyFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "A configuration value, e.g. adapter.browser.mask-values-hosts=*.bank.example (no field values on those sites). Repeatable.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--max-message-bytes", paramLabel = "BYTES",
         description = "The largest message accepted from the browser (default: ${DEFAULT-VALUE}).")
@@ -226,8 +236,14 @@ final class BrowserCommand implements Runnable {
       ExtensionAdapterProvider provider = new ExtensionAdapterProvider();
       String version = BrowserCommand.class.getPackage().getImplementationVersion();
       version = version == null ? "dev" : version;
-      Recording recording = Recording.builder().storeDirectory(home.sessions()).policy(policy).consent(ledger)
-          .adapter(provider, PLUGIN_ID, version).start();
+      Recording recording;
+      try {
+        recording = Recording.builder().storeDirectory(home.sessions()).policy(policy).consent(ledger)
+            .adapter(provider, PLUGIN_ID, version).config(settings).start();
+      } catch (IllegalArgumentException e) {
+        NativeHost.refuse(out, e.getMessage());
+        throw new CliException(ExitCodes.USAGE, e.getMessage());
+      }
       NativeHost host = NativeHost.builder(fromBrowser, out, provider.sink())
           .maxMessageBytes(maxMessageBytes)
           .pauseSwitch(pauseSwitch(recording))
@@ -243,10 +259,28 @@ final class BrowserCommand implements Runnable {
         t.setDaemon(true);
         return t;
       });
+      // 'understudy pause' and 'resume' reach this host too: it follows the control file's changes (the
+      // popup's switch may have been used in between) and tells the extension, whose badge shows it.
+      Control control = new Control(home.control());
+      control.registerHost();
+      boolean[] pauseWanted = {false};
       watch.scheduleWithFixedDelay(() -> {
         if (adapterStopped(recording)) {
           host.stopRecording("consent for adapter '" + name + "' was revoked or expired; nothing more is recorded");
           watch.shutdown();
+          return;
+        }
+        boolean wanted = control.pauseRequested();
+        if (wanted != pauseWanted[0]) {
+          pauseWanted[0] = wanted;
+          if (wanted != recording.isPaused()) {
+            if (wanted) {
+              recording.pause();
+            } else {
+              recording.resume();
+            }
+            host.sendStatus();
+          }
         }
       }, 250, 250, TimeUnit.MILLISECONDS);
       root.err.println("understudy: browser native host recording session " + recording.sessionIdText()
@@ -256,6 +290,7 @@ final class BrowserCommand implements Runnable {
         ending = host.run();
       } finally {
         watch.shutdownNow();
+        control.unregisterHost();
         recording.close();
         try {
           Runtime.getRuntime().removeShutdownHook(hook);

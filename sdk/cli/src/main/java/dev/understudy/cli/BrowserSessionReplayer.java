@@ -38,8 +38,23 @@ final class BrowserSessionReplayer implements SessionReplayer {
     try (BrowserReplay replay = BrowserReplay.builder().launch()) {
       steps = replay.replay(actions);
     }
-    Map<ReplayStep.Outcome, Integer> counts = new EnumMap<>(ReplayStep.Outcome.class);
+    int failed = print(steps, root);
     StringBuilder tsv = new StringBuilder("index\taction\toutcome\tlocator\tmatches\tdetail\n");
+    for (ReplayStep s : steps) {
+      tsv.append(s.index()).append('\t').append(clean(s.action())).append('\t').append(s.outcome()).append('\t')
+          .append(clean(s.locator())).append('\t').append(s.matches()).append('\t').append(clean(s.detail())).append('\n');
+    }
+    Files.writeString(out.resolve("steps.tsv"), tsv, StandardCharsets.UTF_8);
+    root.out.println("report in " + out.resolve("steps.tsv"));
+    return failed > 0 ? ExitCodes.DAMAGED : ExitCodes.OK;
+  }
+
+  /**
+   * Prints one line per step (outcome, action, the locator that resolved it and how many elements it
+   * matched) and a summary line; returns how many steps were not found or failed.
+   */
+  static int print(List<ReplayStep> steps, Understudy root) {
+    Map<ReplayStep.Outcome, Integer> counts = new EnumMap<>(ReplayStep.Outcome.class);
     int unique = 0;
     for (ReplayStep s : steps) {
       counts.merge(s.outcome(), 1, Integer::sum);
@@ -53,16 +68,12 @@ final class BrowserSessionReplayer implements SessionReplayer {
       root.out.println(styled + " " + s.action()
           + (s.locator().isEmpty() ? "" : "  [" + (s.matches() == 1 ? "unique" : s.matches() + " matches") + " by " + s.locator() + "]")
           + (s.detail().isEmpty() ? "" : ": " + s.detail()));
-      tsv.append(s.index()).append('\t').append(clean(s.action())).append('\t').append(s.outcome()).append('\t')
-          .append(clean(s.locator())).append('\t').append(s.matches()).append('\t').append(clean(s.detail())).append('\n');
     }
-    Files.writeString(out.resolve("steps.tsv"), tsv, StandardCharsets.UTF_8);
     int failed = counts.getOrDefault(ReplayStep.Outcome.NOT_FOUND, 0) + counts.getOrDefault(ReplayStep.Outcome.FAILED, 0);
     root.out.println("replayed " + steps.size() + " action(s) in headless Chromium: " + unique + " resolved to a unique element, "
         + counts.getOrDefault(ReplayStep.Outcome.AMBIGUOUS, 0) + " ambiguous, " + failed + " not found or failed, "
-        + counts.getOrDefault(ReplayStep.Outcome.VALUE_NOT_RECORDED, 0) + " value(s) not recorded; report in "
-        + out.resolve("steps.tsv"));
-    return failed > 0 ? ExitCodes.DAMAGED : ExitCodes.OK;
+        + counts.getOrDefault(ReplayStep.Outcome.VALUE_NOT_RECORDED, 0) + " value(s) not recorded");
+    return failed;
   }
 
   private static String clean(String text) {

@@ -38,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Records scripted sessions and prints their timelines, part after part ({@link #PARTS}): the bundled
- * hello adapter, an editor ({@link EditorDemo}), LibreOffice Writer ({@link OfficeDemo}). {@code --only}
+ * hello adapter, an editor ({@link EditorDemo}), LibreOffice Writer ({@link OfficeDemo}), a browser
+ * ({@link BrowserDemo}). {@code --only}
  * picks parts. A part that fails is reported and the next one still runs; the exit code is the first
  * failure's.
  */
@@ -55,6 +56,10 @@ import picocli.CommandLine.ParentCommand;
       "Then LibreOffice Writer on a virtual display (Xvfb): a scripted person types, presses Ctrl+B, picks",
       "a menu item with the keyboard and saves, recorded by the office adapter. Without LibreOffice, Xvfb or",
       "xdotool that part says how to install them (tools/install-packages) and the rest still runs.",
+      "Then headless Chromium: a scripted person fills in a sign-up form on a local page (a password too, never",
+      "stored), submits it and changes the route, recorded by the 'browser' adapter, then replayed in a fresh",
+      "Chromium saying per action whether it resolved to a unique element. Without Chromium that part says how",
+      "to install it.",
       "--only picks parts: hello, editor, office, browser (repeatable or comma-separated; default all)."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -75,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
   // The editor part's programs; tests replace them.
   String editorNvim = HeadlessNeovim.NVIM;
   String editorServer = EditorDemo.SERVER;
+  // The browser part's Chromium; tests replace it.
+  Path browserChromium = dev.understudy.plugins.browser.cdp.ChromiumProcess.DEFAULT_EXECUTABLE;
 
   @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Pause between the script's steps (default: 100ms).")
@@ -105,7 +112,8 @@ final class DemoCommand implements Callable<Integer> {
           case "hello" -> hello(home);
           case "editor" -> new EditorDemo(root, editorNvim, editorServer).run(home);
           case "office" -> new OfficeDemo(root, delay).run(home);
-          default -> ExitCodes.OK; // browser: added with its part
+          case "browser" -> new BrowserDemo(root, browserChromium).run(home);
+          default -> throw new IllegalStateException("no demo part " + part);
         };
       } catch (CliException e) {
         if (parts.size() == 1) {

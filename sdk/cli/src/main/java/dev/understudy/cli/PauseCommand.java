@@ -20,10 +20,10 @@ final class PauseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Control control = new Control(home.control());
-    long pid = control.requireRecorder(home, "pause");
+    java.util.List<Long> pids = control.requireRunning(home, "pause");
     control.requestPause();
-    root.out.println(root.style.yellow("❚❚ PAUSED") + " — the recording (process " + pid
-        + ") captures nothing until 'understudy resume'.");
+    root.out.println(root.style.yellow("❚❚ PAUSED") + " — " + Control.describe(pids)
+        + " captures nothing until 'understudy resume'.");
     return ExitCodes.OK;
   }
 }

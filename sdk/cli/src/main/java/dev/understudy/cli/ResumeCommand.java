@@ -17,13 +17,13 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Home home = homeOption.resolve(root);
     Control control = new Control(home.control());
-    long pid = control.requireRecorder(home, "resume");
+    java.util.List<Long> pids = control.requireRunning(home, "resume");
     if (!control.pauseRequested()) {
-      root.out.println("The recording (process " + pid + ") is not paused; it is capturing.");
+      root.out.println("Not paused: " + Control.describe(pids) + " is capturing.");
       return ExitCodes.OK;
     }
     control.requestResume();
-    root.out.println(root.style.red("● RECORDING") + " again — the recording (process " + pid + ") captures from now on.");
+    root.out.println(root.style.red("● RECORDING") + " again — " + Control.describe(pids) + " captures from now on.");
     return ExitCodes.OK;
   }
 }

@@ -119,10 +119,13 @@ class BrowserCommandTest {
   }
 
   /** Parses a command line into the command object, so the test can give it the browser's streams. */
-  private BrowserCommand.NativeHostCommand nativeHost(StringWriter err, byte[] fromBrowser, ByteArrayOutputStream toBrowser) {
+  private BrowserCommand.NativeHostCommand nativeHost(StringWriter err, byte[] fromBrowser, ByteArrayOutputStream toBrowser,
+      String... options) {
     Understudy root = new Understudy(Map.of(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), new Style(false));
-    CommandLine.ParseResult parsed = new CommandLine(root).parseArgs("browser", "native-host", "--home", home.toString(),
-        "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+    List<String> args = new java.util.ArrayList<>(List.of("browser", "native-host", "--home", home.toString()));
+    args.addAll(List.of(options));
+    args.add("chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+    CommandLine.ParseResult parsed = new CommandLine(root).parseArgs(args.toArray(String[]::new));
     BrowserCommand.NativeHostCommand command =
         (BrowserCommand.NativeHostCommand) parsed.subcommand().subcommand().commandSpec().userObject();
     command.fromBrowser = new ByteArrayInputStream(fromBrowser);
@@ -184,6 +187,47 @@ class BrowserCommandTest {
     });
     assertThat(actions).filteredOn(Action::hasPause).extracting(a -> a.getPause().getPaused()).containsExactly(true, false);
     assertThat(err.toString()).contains("the browser closed the connection", "2 recorder messages, 1 rejected");
+  }
+
+  @Test
+  void maskedSitesSetForTheHostReachTheExtensionAndNoValueOfThemIsStored() throws Exception {
+    CliRun install = CliRun.run(home, "browser", "install", "--dir", elsewhere.toString(),
+        "--set", "adapter.browser.mask-values-hosts=127.0.0.*");
+    assertThat(install.exitCode()).as(install.err()).isZero();
+    assertThat(Files.readString(launcher())).contains("'--set' 'adapter.browser.mask-values-hosts=127.0.0.*'");
+
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    String value = CLICK.replace("\"type\":\"click\"", "\"type\":\"value\"")
+        .replace("\"method\":\"click\",\"button\":0", "\"valueKind\":\"text\",\"value\":\"canary-masked-5521\",\"omitted\":false,\"cause\":\"change\"")
+        .replace("\"role\":\"button\",\"name\":\"Send\",\"tag\":\"button\"", "\"role\":\"textbox\",\"name\":\"Customer\",\"tag\":\"input\"");
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
+    int code = nativeHost(err, NativeFrames.of(HELLO, value), toBrowser, "--set", "adapter.browser.mask-values-hosts=127.0.0.*").call();
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode status = JSON.readTree(NativeFrames.parse(toBrowser.toByteArray()).get(0));
+    assertThat(status.path("options").path("maskValuesHosts").toString()).isEqualTo("[\"127.0.0.*\"]");
+    assertThat(onlySession()).filteredOn(Action::hasValueChange).singleElement()
+        .satisfies(a -> assertThat(a.getValueChange().getValueOmitted()).isTrue());
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain("canary-masked-5521");
+  }
+
+  @Test
+  void aNativeHostWithAnUnknownSettingRefusesAndSaysWhich() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
+    BrowserCommand.NativeHostCommand command = nativeHost(new StringWriter(), NativeFrames.of(HELLO), toBrowser,
+        "--set", "adapter.browser.no-such-key=1");
+    CliException e = org.assertj.core.api.Assertions.catchThrowableOfType(CliException.class, command::call);
+    assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(e.getMessage()).contains("no-such-key");
+    assertThat(JSON.readTree(NativeFrames.parse(toBrowser.toByteArray()).get(0)).path("error").asText()).contains("no-such-key");
   }
 
   @Test

@@ -38,6 +38,7 @@ class BrowserExtensionEndToEndTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final String PASSWORD = "hunter2-canary-7f3a";
   private static final String TYPED_WHILE_PAUSED = "typed-while-paused-91c2";
+  private static final String TYPED_ON_MASKED_SITE = "typed-on-masked-site-3e1d";
   private static final String PAGE = "<!doctype html><html><head><title>Sign up</title></head><body>"
       + "<form id='signup' onsubmit='event.preventDefault()'>"
       + "<label for='name'>Full name</label> <input id='name'><br>"
@@ -168,9 +169,11 @@ class BrowserExtensionEndToEndTest {
   }
 
   /** Installs the host into the profile Chromium will use (with --user-data-dir it looks there). */
-  private void install() {
+  private void install(String... options) {
     Path hosts = profile.resolve("user-data").resolve("NativeMessagingHosts");
-    CliRun install = CliRun.run(home, "browser", "install", "--dir", hosts.toString());
+    List<String> args = new ArrayList<>(List.of("browser", "install", "--dir", hosts.toString()));
+    args.addAll(List.of(options));
+    CliRun install = CliRun.run(home, args.toArray(String[]::new));
     assertThat(install.exitCode()).as(install.err()).isZero();
   }
 
@@ -289,6 +292,84 @@ class BrowserExtensionEndToEndTest {
       }
     }
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
+  }
+
+  @Test
+  void pauseAndResumeFromTheCommandLineReachTheHostAndTheBadge() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install();
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String tab = openTab(cdp, page.toString());
+      click(cdp, tab, "#send");
+
+      CliRun pause = CliRun.run(home, "pause");
+      assertThat(pause.exitCode()).as(pause.err()).isZero();
+      assertThat(pause.out()).contains("PAUSED", "the recording (process ");
+      awaitBadge(cdp, worker, "II");
+      click(cdp, tab, "#name");
+      type(cdp, tab, TYPED_WHILE_PAUSED);
+      click(cdp, tab, "#blank");
+      click(cdp, tab, "#send");
+
+      CliRun resume = CliRun.run(home, "resume");
+      assertThat(resume.exitCode()).as(resume.err()).isZero();
+      awaitBadge(cdp, worker, "REC");
+      click(cdp, tab, "#send");
+      closeBrowser(cdp);
+    }
+    assertThat(home.resolve("control").resolve("paused")).as("the host ended: the pause request is withdrawn").doesNotExist();
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<Action> actions;
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      actions = reader.readAll();
+    }
+    assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()))
+        .extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
+            "click button 'Create account'", "submit form ''", "pause", "resume", "click button 'Create account'", "submit form ''");
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(TYPED_WHILE_PAUSED);
+  }
+
+  @Test
+  void onAMaskedSiteTheExtensionRecordsNoFieldValue() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install("--set", "adapter.browser.mask-values-hosts=127.0.0.*");
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String tab = openTab(cdp, page.toString());
+      click(cdp, tab, "#name");
+      type(cdp, tab, TYPED_ON_MASKED_SITE);
+      click(cdp, tab, "#send");
+      closeBrowser(cdp);
+    }
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<Action> actions;
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      actions = reader.readAll();
+    }
+    assertThat(actions).filteredOn(Action::hasValueChange).singleElement().satisfies(a -> {
+      assertThat(a.getTarget().getName()).isEqualTo("Full name");
+      assertThat(a.getValueChange().getValueOmitted()).isTrue();
+    });
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
   }
 
   private static List<String> attributes(Action a) {

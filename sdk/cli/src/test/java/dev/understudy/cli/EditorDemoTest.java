@@ -29,6 +29,7 @@ class EditorDemoTest {
     DemoCommand command = (DemoCommand) parsed.subcommand().commandSpec().userObject();
     command.editorNvim = nvim;
     command.editorServer = server;
+    command.browserChromium = home.resolve("no-chromium-here"); // the browser part: BrowserDemoTest
     int code = command.call();
     return new Ran(code, out.toString(), err.toString());
   }

@@ -66,8 +66,10 @@ class UnderstudyCliTest {
     // The editor part (EditorDemo): Neovim through the LSP proxy to pylsp, each outcome and cause shown.
     assertThat(run.out()).contains("textDocument/hover", "← shown, showed greet(name)", "textDocument/definition",
         "← accepted, took greet(name)", "textDocument/rename", "(newName=welcome)", "← caused by #", "save  /");
-    assertThat(sessionIds()).hasSize(2);
-    assertThat(new String(storeBytes(), StandardCharsets.ISO_8859_1)).doesNotContain("correct horse");
+    // The browser part (BrowserDemo): headless Chromium, recorded by the browser adapter, then replayed.
+    assertThat(run.out()).contains("button \"Create account\"", "Replay of session", " 0 not found or failed");
+    assertThat(sessionIds()).hasSize(3);
+    assertThat(new String(storeBytes(), StandardCharsets.ISO_8859_1)).doesNotContain("correct horse", BrowserDemo.PASSWORD);
   }
 
   @Test

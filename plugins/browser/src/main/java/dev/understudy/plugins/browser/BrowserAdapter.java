@@ -44,7 +44,8 @@ final class BrowserAdapter implements Adapter {
         policy.allows(Capability.CAPABILITY_FILE_NAMES),
         config.maskValuesHosts());
     String script = RecorderScript.source(options);
-    translator = new RecorderTranslator(context.emitter(), config.maxMessageBytes());
+    translator = new RecorderTranslator(context.emitter(), config.maxMessageBytes(),
+        RecorderTranslator.Rules.of(policy, config.maskValuesHosts()));
     try {
       if (config.attach().isPresent()) {
         webSocketUrl = DevToolsEndpoint.resolve(config.attach().get());

@@ -6,7 +6,6 @@ import dev.understudy.plugins.browser.cdp.DevToolsEndpoint;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,17 +84,7 @@ record BrowserConfig(boolean headless, Optional<URI> startUrl, Optional<String> 
     if (maxBytes < 1024 || maxBytes > MAX_MESSAGE_BYTES_LIMIT) {
       throw new IllegalArgumentException(PREFIX + MAX_MESSAGE_BYTES + ": expected 1024 to " + MAX_MESSAGE_BYTES_LIMIT + ", got " + maxBytes);
     }
-    List<String> hosts = new ArrayList<>();
-    for (String h : config.get(MASK_VALUES_HOSTS, "").split(",")) {
-      String host = h.trim();
-      if (host.isEmpty()) {
-        continue;
-      }
-      if (!host.matches("[A-Za-z0-9.*-]+")) {
-        throw new IllegalArgumentException(PREFIX + MASK_VALUES_HOSTS + ": '" + host + "' is not a host pattern (letters, digits, '.', '-', '*')");
-      }
-      hosts.add(host.toLowerCase(Locale.ROOT));
-    }
+    List<String> hosts = HostGlobs.parse(PREFIX + MASK_VALUES_HOSTS, config.get(MASK_VALUES_HOSTS, ""));
     boolean observations = config.getBoolean(OBSERVATIONS, false);
     Set<String> triggers = new TreeSet<>();
     for (String t : config.get(OBSERVATION_TRIGGERS, String.join(",", TRIGGERS)).split(",")) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.understudy.api.ActionEmitter;
+import dev.understudy.api.Policy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
 import dev.understudy.proto.v1.Clipboard;
@@ -52,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +88,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
 
   private final ActionEmitter emitter;
   private final int maxMessageBytes;
+  private final Rules rules;
+  private final AtomicLong deniedFrames = new AtomicLong();
   private final ObjectMapper json;
   private final Map<Rejection, AtomicLong> rejections = new EnumMap<>(Rejection.class);
   private final AtomicLong accepted = new AtomicLong();
@@ -117,12 +121,47 @@ public final class RecorderTranslator implements RecorderMessageSink {
   }
 
   /**
+   * What the translator enforces itself, beyond what the runtime judges on every action.
+   *
+   * @param allowsDocument whether a frame's own URL may be recorded (the runtime judges only the tab's
+   *     URL, {@code source.document}): messages from a frame it refuses make no action
+   * @param maskValuesHosts host patterns ({@link HostGlobs}) on which no field value or clipboard text is
+   *     kept, whatever the page's recorder sent: the frame's host or the tab's
+   */
+  public record Rules(Predicate<String> allowsDocument, List<String> maskValuesHosts) {
+    /** Nothing beyond the runtime's own checks. */
+    public static final Rules NONE = new Rules(d -> true, List.of());
+
+    /** Checks the parts are present. */
+    public Rules {
+      Objects.requireNonNull(allowsDocument, "allowsDocument");
+      maskValuesHosts = List.copyOf(maskValuesHosts);
+    }
+
+    /** The rules of a session: its policy's document rules and these masked hosts. */
+    public static Rules of(Policy policy, List<String> maskValuesHosts) {
+      Objects.requireNonNull(policy, "policy");
+      return new Rules(policy::allowsDocument, maskValuesHosts);
+    }
+  }
+
+  /**
    * A translator emitting to this emitter.
    *
    * @param maxMessageBytes the size limit, in UTF-8 bytes
    */
   public RecorderTranslator(ActionEmitter emitter, int maxMessageBytes) {
+    this(emitter, maxMessageBytes, Rules.NONE);
+  }
+
+  /**
+   * A translator emitting to this emitter, enforcing these rules.
+   *
+   * @param maxMessageBytes the size limit, in UTF-8 bytes
+   */
+  public RecorderTranslator(ActionEmitter emitter, int maxMessageBytes, Rules rules) {
     this.emitter = Objects.requireNonNull(emitter, "emitter");
+    this.rules = Objects.requireNonNull(rules, "rules");
     if (maxMessageBytes < 1024) {
       throw new IllegalArgumentException("maxMessageBytes: at least 1024, got " + maxMessageBytes);
     }
@@ -205,6 +244,11 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return rejections.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
+  /** Messages from frames whose own URL the policy refuses, which made no action. */
+  public long deniedFrameMessages() {
+    return deniedFrames.get();
+  }
+
   /** Messages accepted so far (including the few that make no action). */
   public long acceptedCount() {
     return accepted.get();
@@ -253,6 +297,12 @@ public final class RecorderTranslator implements RecorderMessageSink {
     boolean top = bool(frame, "top");
     String frameTitle = optText(frame, "title", MAX_NAME);
     array(frame, "path");
+    if (!top && !rules.allowsDocument().test(frameUrl)) {
+      // A frame from a site the policy refuses, inside a page it allows: nothing of the frame is recorded.
+      checkSequence(ridNode.textValue(), seq);
+      deniedFrames.incrementAndGet();
+      return null;
+    }
 
     // Build first, then take the sequence number: a message rejected for its body does not advance it.
     String tabId = tab != null ? tab.id() : "";
@@ -274,10 +324,12 @@ public final class RecorderTranslator implements RecorderMessageSink {
         attribute(a, "browser.frame.path", "unknown");
       }
     }
+    boolean masked = HostGlobs.matchesUrl(rules.maskValuesHosts(), frameUrl)
+        || tab != null && HostGlobs.matchesUrl(rules.maskValuesHosts(), tab.url());
     boolean built = switch (type) {
       case "navigate" -> navigate(a, m, state, top);
       case "activate" -> activate(a, title);
-      default -> withTarget(a, m, frame, type, state);
+      default -> withTarget(a, m, frame, type, state, masked);
     };
     checkSequence(ridNode.textValue(), seq);
     return built ? a.build() : null;
@@ -295,7 +347,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     }
   }
 
-  private boolean withTarget(Action.Builder a, JsonNode m, JsonNode frame, String type, TabState state) throws RejectedMessageException {
+  private boolean withTarget(Action.Builder a, JsonNode m, JsonNode frame, String type, TabState state, boolean masked)
+      throws RejectedMessageException {
     TargetMapper.Mapped mapped = TargetMapper.map(object(m, "target"), frame);
     Target target = mapped.target();
     a.setTarget(target);
@@ -326,7 +379,7 @@ public final class RecorderTranslator implements RecorderMessageSink {
         }
         a.setInvoke(invoke);
       }
-      case "value" -> value(a, m, target);
+      case "value" -> value(a, m, target, masked);
       case "submit" -> {
         JsonNode submitter = optObject(m, "submitter");
         if (submitter != null) {
@@ -361,7 +414,7 @@ public final class RecorderTranslator implements RecorderMessageSink {
             .setContentLength((int) integer(m, "length", 0, Integer.MAX_VALUE))
             .setMediaType(optText(m, "mediaType", 100));
         String content = optText(m, "content", MAX_VALUE);
-        if (!target.getSecure()) {
+        if (!target.getSecure() && !masked) {
           clip.setContent(content);
         }
         a.setClipboard(clip);
@@ -396,7 +449,7 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return true;
   }
 
-  private void value(Action.Builder a, JsonNode m, Target target) throws RejectedMessageException {
+  private void value(Action.Builder a, JsonNode m, Target target, boolean masked) throws RejectedMessageException {
     String kind = oneOf(m, "valueKind", "text", "number", "date", "option", "checked", "file");
     boolean omitted = bool(m, "omitted");
     String value = optText(m, "value", MAX_VALUE);
@@ -425,7 +478,10 @@ public final class RecorderTranslator implements RecorderMessageSink {
       case "checked" -> ValueKind.VALUE_KIND_CHECKED;
       default -> ValueKind.VALUE_KIND_TEXT;
     });
-    if (omitted || target.getSecure()) {
+    if (omitted || target.getSecure() || masked) {
+      if (masked) {
+        attribute(a, "browser.value.masked", "true");
+      }
       change.setValueOmitted(true);
     } else {
       change.setValue(value).setPreviousValue(previous);

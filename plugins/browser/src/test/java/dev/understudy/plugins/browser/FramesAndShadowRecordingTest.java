@@ -6,9 +6,13 @@ import static dev.understudy.plugins.browser.Actions.locator;
 import static dev.understudy.plugins.browser.Actions.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Locator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +54,34 @@ class FramesAndShadowRecordingTest {
       assertThat(r.actions()).as("frames loading are not the person's navigations")
           .filteredOn(Action::hasNavigate).extracting(a -> a.getNavigate().getUrl()).containsExactly(pages.url("frames.html"));
     }
+  }
+
+  @Test
+  void aFrameFromASiteThePolicyDeniesIsNotRecordedInsideAnAllowedPage() throws Exception {
+    PrivacyPolicy policy = PrivacyPolicy.parse("version: 1\nurls:\n  deny: ['localhost']\n", "deny-localhost");
+    try (BrowserRecording r = BrowserRecording.start(store, Map.of(), policy)) {
+      r.driver.navigate(pages.url("frames.html"));
+      String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
+      r.driver.awaitFrame(crossUrl);
+      r.driver.click("#cross |> #code");
+      r.driver.type("canary-in-denied-frame");
+      r.driver.click("#cross |> #apply");
+      r.driver.click("#same |> #apply");
+
+      r.await("click in the allowed same-origin frame", a -> invoke("button", "Apply").test(a)
+          && attribute(a, "browser.frame.url").equals(pages.url("frame-child.html")));
+      r.stop();
+      assertThat(r.translator().deniedFrameMessages()).as("the denied frame's click and value").isGreaterThanOrEqualTo(2);
+      assertThat(r.actions()).as("nothing from the denied frame").isNotEmpty()
+          .noneMatch(a -> a.toString().contains("localhost"));
+    }
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(store)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).isNotEmpty().doesNotContain("canary-in-denied-frame");
   }
 
   @Test

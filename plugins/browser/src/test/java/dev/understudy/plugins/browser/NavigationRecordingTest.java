@@ -64,4 +64,24 @@ class NavigationRecordingTest {
       assertThat(popup.getNavigate().getNavigationType()).isEqualTo(NavigationType.NAVIGATION_TYPE_POPUP);
     }
   }
+
+  @Test
+  void switchingBetweenTabsIsRecordedAsTabActivation() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("spa.html"));
+      String first = r.driver.cdp().call("Target.getTargetInfo", r.driver.cdp().params(), r.driver.session(), BrowserRecording.WAIT)
+          .path("targetInfo").path("targetId").asText();
+      String second = r.driver.cdp().call("Target.createTarget", r.driver.cdp().params().put("url", pages.url("form.html")), null,
+          BrowserRecording.WAIT).path("targetId").asText();
+      r.await("the second tab's page", a -> a.hasNavigate() && a.getNavigate().getUrl().equals(pages.url("form.html")));
+      r.driver.cdp().call("Target.activateTarget", r.driver.cdp().params().put("targetId", first), null, BrowserRecording.WAIT);
+      Action back = r.await("back to the first tab", a -> a.hasWindowSwitch() && a.getWindowSwitch().getTo().getTitle().equals("App - Home"));
+      assertThat(back.getSource().getDocument()).isEqualTo(pages.url("spa.html"));
+      r.driver.cdp().call("Target.activateTarget", r.driver.cdp().params().put("targetId", second), null, BrowserRecording.WAIT);
+      Action again = r.await("to the second tab again", a -> a.hasWindowSwitch()
+          && a.getWindowSwitch().getTo().getTitle().equals("Sign up - Understudy test shop"));
+      assertThat(again.getWindowSwitch().getFrom().getTitle()).isEqualTo("App - Home");
+      assertThat(again.getSource().getDocument()).isEqualTo(pages.url("form.html"));
+    }
+  }
 }

@@ -168,4 +168,50 @@ class RecorderTranslatorTest {
     assertThat(a.getInvoke().getMethod().name()).isEqualTo("INVOKE_METHOD_MENU");
     assertThat(a.getInvoke().getMenuPathList()).containsExactly("Editor", "File", "Export");
   }
+
+  private static ObjectNode textValue(String rid, long seq, String value) {
+    ObjectNode m = message(rid, seq, "value").put("valueKind", "text").put("value", value).put("omitted", false).put("cause", "change");
+    target(m, "textbox", "Name").put("tag", "input");
+    return m;
+  }
+
+  private static ObjectNode inFrame(ObjectNode m, String url) {
+    ((ObjectNode) m.get("frame")).put("url", url).put("top", false).putArray("path");
+    return m;
+  }
+
+  @Test
+  void onAMaskedSiteValuesAndClipboardTextAreLeftOutWhateverTheRecorderSent() {
+    RecorderTranslator masking = new RecorderTranslator(context.emitter(), 4096,
+        new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+    masking.accept("test", inFrame(textValue("rec-aaaa1111", 1, "canary-in-frame"), "https://pay.bank.example/f").toString(),
+        new TabContext("t1", "Shop", "https://shop.example/"));
+    masking.accept("test", textValue("rec-bbbb2222", 1, "canary-on-top").toString(), new TabContext("t2", "Bank", "https://www.bank.example/"));
+    masking.accept("test", textValue("rec-cccc3333", 1, "kept").toString(), new TabContext("t3", "Shop", "https://shop.example/"));
+    List<Action> actions = context.actions();
+    assertThat(actions).hasSize(3);
+    assertThat(actions.subList(0, 2)).allSatisfy(a -> {
+      assertThat(a.getValueChange().getValueOmitted()).isTrue();
+      assertThat(a.getValueChange().getValue()).isEmpty();
+      assertThat(a.getAttributesList()).anyMatch(x -> x.getKey().equals("browser.value.masked"));
+    });
+    assertThat(actions.get(2).getValueChange().getValue()).isEqualTo("kept");
+    assertThat(actions.toString()).doesNotContain("canary");
+  }
+
+  @Test
+  void messagesFromAFrameThePolicyRefusesMakeNoActionAndLoseNothing() {
+    RecorderTranslator judging = new RecorderTranslator(context.emitter(), 4096,
+        new RecorderTranslator.Rules(d -> !d.contains("tracker.example"), List.of()));
+    TabContext tab = new TabContext("t1", "Shop", "https://shop.example/");
+    judging.accept("test", inFrame(click("rec-aaaa1111", 1), "https://tracker.example/widget").toString(), tab);
+    judging.accept("test", inFrame(textValue("rec-aaaa1111", 2, "canary"), "https://tracker.example/widget").toString(), tab);
+    judging.accept("test", inFrame(click("rec-bbbb2222", 1), "https://cdn.shop.example/frame").toString(), tab);
+    judging.accept("test", click("rec-cccc3333", 1).toString(), tab);
+    assertThat(context.actions()).hasSize(2);
+    assertThat(context.actions().toString()).doesNotContain("tracker.example", "canary");
+    assertThat(judging.deniedFrameMessages()).isEqualTo(2);
+    assertThat(judging.rejectedCount()).isZero();
+    assertThat(context.losses()).isEmpty();
+  }
 }

@@ -115,6 +115,38 @@ class ReplayRoundTripTest {
         .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
   }
 
+  @Test
+  void crossOriginFrameTargetsReplayInTheFramesOwnSession() throws Exception {
+    String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
+    String code = "document.getElementById('code').value";
+    List<Action> session;
+    String recorded;
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("frames.html"));
+      r.driver.awaitFrame(crossUrl);
+      r.driver.click("#cross |> #code");
+      r.driver.type("X42");
+      r.driver.click("#cross |> #apply");
+      r.driver.click("#same |> #code");
+      r.driver.type("S7");
+      r.driver.click("#same |> #apply");
+      r.await("the click in the same-origin frame", a -> invoke("button", "Apply").test(a)
+          && Actions.attribute(a, "browser.frame.url").equals(pages.url("frame-child.html")));
+      recorded = r.driver.eval("document.getElementById('same').contentDocument.getElementById('code').value").asText();
+      session = r.stop();
+    }
+    assertThat(recorded).isEqualTo("S7");
+    try (BrowserReplay replay = BrowserReplay.builder().launch()) {
+      List<ReplayStep> steps = replay.replay(session);
+      assertThat(steps).filteredOn(s -> !s.action().startsWith("navigate")).as("steps").hasSizeGreaterThanOrEqualTo(6)
+          .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+      assertThat(steps).extracting(ReplayStep::outcome).doesNotContain(Outcome.NOT_FOUND, Outcome.FAILED, Outcome.AMBIGUOUS);
+      assertThat(replay.evaluateInFrame(crossUrl, code).asText()).as("the cross-origin frame's field; steps: %s", steps).isEqualTo("X42");
+      assertThat(replay.evaluate("document.getElementById('same').contentDocument.getElementById('code').value").asText())
+          .isEqualTo("S7");
+    }
+  }
+
   /** What a person did in the recording browser. */
   private interface Script {
     void run(BrowserRecording r) throws Exception;

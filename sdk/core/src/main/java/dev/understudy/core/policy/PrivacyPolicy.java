@@ -112,6 +112,7 @@ public final class PrivacyPolicy implements Policy {
   }
 
   /** Whether a document, which may be a URL, a file URI or a path, may be recorded. */
+  @Override
   public boolean allowsDocument(String document) {
     if (document == null || document.isEmpty()) {
       return true;

@@ -5,9 +5,11 @@ import dev.understudy.api.AdapterProvider;
 import dev.understudy.api.CaptureContext;
 import dev.understudy.api.PluginConfig;
 import dev.understudy.plugins.browser.BrowserAdapterProvider;
+import dev.understudy.plugins.browser.HostGlobs;
 import dev.understudy.plugins.browser.RecorderTranslator;
 import dev.understudy.plugins.browser.TabContext;
 import dev.understudy.proto.v1.Capability;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +30,8 @@ import java.util.logging.Logger;
 public final class ExtensionAdapterProvider implements AdapterProvider {
   /** The adapter id, shared with the DevTools way in (one consent covers both): {@value}. */
   public static final String NAME = "browser";
+  /** Host patterns on which no field value is recorded (under {@code adapter.browser.}): {@value}. */
+  public static final String MASK_VALUES_HOSTS = "mask-values-hosts";
 
   private static final Logger logger = Logger.getLogger(ExtensionAdapterProvider.class.getName());
 
@@ -38,7 +42,7 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
 
   /** The provider with the browser's {@link RecorderTranslator}. */
   public ExtensionAdapterProvider() {
-    this(ExtensionAdapterProvider::recorderTranslator);
+    this.translators = null;
   }
 
   /**
@@ -46,6 +50,12 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
    */
   public ExtensionAdapterProvider(Function<CaptureContext, ExtensionMessageSink> translators) {
     this.translators = Objects.requireNonNull(translators, "translators");
+  }
+
+  /** The keys the extension's way in reads: {@value #MASK_VALUES_HOSTS}, as the DevTools way in. */
+  @Override
+  public Set<String> configKeys() {
+    return Set.of(MASK_VALUES_HOSTS);
   }
 
   @Override
@@ -59,22 +69,28 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
     return new BrowserAdapterProvider().capabilities();
   }
 
-  private static ExtensionMessageSink recorderTranslator(CaptureContext context) {
-    RecorderTranslator translator = new RecorderTranslator(context.emitter());
+  private static ExtensionMessageSink recorderTranslator(CaptureContext context, List<String> maskValuesHosts) {
+    RecorderTranslator translator = new RecorderTranslator(context.emitter(), RecorderTranslator.DEFAULT_MAX_MESSAGE_BYTES,
+        RecorderTranslator.Rules.of(context.policy(), maskValuesHosts));
     return (json, tab) -> translator.accept(NativeHost.TRANSPORT, json,
         tab == null ? null : new TabContext("extension-tab-" + tab.id(), tab.title(), tab.url()));
   }
 
   @Override
   public Adapter create(PluginConfig config) {
+    List<String> maskValuesHosts = HostGlobs.parse("adapter." + NAME + "." + MASK_VALUES_HOSTS, config.get(MASK_VALUES_HOSTS, ""));
     return new Adapter() {
       @Override
       public void start(CaptureContext context) {
+        // The page's recorder leaves values out on masked sites; the translator does too, for a frame
+        // whose recorder started before the host told it the options.
         recorderOptions = Map.of(
             "textContent", context.policy().allows(Capability.CAPABILITY_TEXT_CONTENT),
             "clipboardContent", context.policy().allows(Capability.CAPABILITY_CLIPBOARD_CONTENT),
-            "fileNames", context.policy().allows(Capability.CAPABILITY_FILE_NAMES));
-        translator = Objects.requireNonNull(translators.apply(context), "translator");
+            "fileNames", context.policy().allows(Capability.CAPABILITY_FILE_NAMES),
+            "maskValuesHosts", maskValuesHosts);
+        translator = Objects.requireNonNull(translators != null ? translators.apply(context)
+            : recorderTranslator(context, maskValuesHosts), "translator");
       }
 
       @Override
@@ -102,7 +118,8 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
 
   /**
    * What the page recorder may send under the session's policy ({@code textContent},
-   * {@code clipboardContent}, {@code fileNames}), for the host to give the extension; empty until the
+   * {@code clipboardContent}, {@code fileNames}) and the sites where it sends no value
+   * ({@code maskValuesHosts}), for the host to give the extension; empty until the
    * adapter started. The runtime enforces the policy again on every action.
    */
   public Map<String, Object> recorderOptions() {

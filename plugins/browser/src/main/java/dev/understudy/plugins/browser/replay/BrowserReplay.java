@@ -19,6 +19,9 @@ import java.util.Objects;
  * Re-executes a recorded browser session in a fresh Chromium from the captured locators alone and reports,
  * per action, whether its target resolved to a unique element and by which locator.
  *
+ * <p>Targets in cross-origin (out-of-process) iframes are found in the frame's own DevTools session,
+ * which the browser attaches to the tab's as the frame loads.
+ *
  * <p>Navigates to the session's first URL, then performs each click, value, option, check box, submit,
  * focus and key shortcut with trusted DevTools input ({@code Input.*}): clicks at the middle of the element
  * after scrolling it into view, text by focusing the field, selecting what it holds and inserting the text.
@@ -35,14 +38,16 @@ public final class BrowserReplay implements AutoCloseable {
   private final ChromiumProcess browser;
   private final CdpConnection cdp;
   private final PageHandle page;
+  private final FrameSessions frames;
   private final ElementResolver resolver;
   private final StepPerformer performer;
 
-  private BrowserReplay(ChromiumProcess browser, CdpConnection cdp, PageHandle page, Duration timeout) {
+  private BrowserReplay(ChromiumProcess browser, CdpConnection cdp, PageHandle page, FrameSessions frames, Duration timeout) {
     this.browser = browser;
     this.cdp = cdp;
     this.page = page;
-    this.resolver = new ElementResolver(page);
+    this.frames = frames;
+    this.resolver = new ElementResolver(page, frames);
     this.performer = new StepPerformer(page, resolver, timeout);
   }
 
@@ -63,6 +68,7 @@ public final class BrowserReplay implements AutoCloseable {
       }
       steps.add(performer.perform(i, a, i > 0 ? previousAction(actions, i) : null));
       page.release();
+      frames.release();
     }
     return steps;
   }
@@ -81,6 +87,19 @@ public final class BrowserReplay implements AutoCloseable {
   /** Evaluates an expression in the replayed tab's main world and returns its JSON value. */
   public JsonNode evaluate(String expression) throws CdpException {
     return page.value(Objects.requireNonNull(expression, "expression"));
+  }
+
+  /**
+   * Evaluates an expression in the main world of the out-of-process (cross-origin) frame showing this URL
+   * and returns its JSON value.
+   *
+   * @throws CdpException when no such frame is there
+   */
+  public JsonNode evaluateInFrame(String frameUrl, String expression) throws CdpException {
+    Objects.requireNonNull(expression, "expression");
+    PageHandle frame = frames.byUrl(Objects.requireNonNull(frameUrl, "frameUrl"))
+        .orElseThrow(() -> new CdpException("no cross-origin frame shows " + frameUrl));
+    return frame.value(expression);
   }
 
   @Override
@@ -162,7 +181,9 @@ public final class BrowserReplay implements AutoCloseable {
         for (String domain : List.of("Page", "Runtime", "DOM", "Accessibility")) {
           cdp.call(domain + ".enable", cdp.params(), session, timeout);
         }
-        return new BrowserReplay(browser, cdp, new PageHandle(cdp, session, timeout), timeout);
+        FrameSessions frames = new FrameSessions(cdp, timeout);
+        frames.attachFramesOf(session);
+        return new BrowserReplay(browser, cdp, new PageHandle(cdp, session, timeout), frames, timeout);
       } catch (CdpException e) {
         closeQuietly(cdp, browser);
         throw new IOException("cannot drive the replay browser: " + e.getMessage(), e);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Finds a recorded target in the live page from its locators alone: first the document (or shadow root) the
- * {@code frame_path} locator leads to, then the candidates in order of recorded uniqueness (count 1 first;
+ * {@code frame_path} locator leads to (a cross-origin frame's document in that frame's own session), then the candidates in order of recorded uniqueness (count 1 first;
  * on a tie test id, role and name, label, CSS, XPath, text), taking the first that matches exactly one
  * element now, else the first that matches any.
  */
@@ -56,21 +56,54 @@ final class ElementResolver {
         if (found.length === 0) throw new Error('no ' + kind + ' ' + css);
         const el = found[0];
         if (kind === 'frame') {
-          if (!el.contentDocument) throw new Error('frame ' + css + ' is cross-origin: not replayed yet');
-          return el.contentDocument;
+          if (el.contentDocument) return el.contentDocument;
+          if (!el.contentWindow) throw new Error('no frame in ' + css);
+          return el; // cross-origin: the frame's own session has its document
         }
         if (!el.shadowRoot) throw new Error('no open shadow root on ' + css);
         return el.shadowRoot;
       }""";
 
-  private final PageHandle page;
+  /**
+   * Where an iframe's content starts in the tab's viewport, through same-origin frames, after scrolling it
+   * into view: its box plus its border.
+   */
+  private static final String FRAME_ORIGIN = """
+      function() {
+        this.scrollIntoView({block: 'center', inline: 'center'});
+        let x = 0, y = 0, f = this;
+        while (f) {
+          const r = f.getBoundingClientRect();
+          x += r.x + f.clientLeft; y += r.y + f.clientTop;
+          const w = f.ownerDocument.defaultView;
+          f = w && w.frameElement;
+        }
+        return [x, y];
+      }""";
 
-  ElementResolver(PageHandle page) {
+  private final PageHandle page;
+  private final FrameSessions frames;
+
+  ElementResolver(PageHandle page, FrameSessions frames) {
     this.page = page;
+    this.frames = frames;
   }
 
-  /** What resolving found: the element's remote object id ("" when none), the locator and its count now. */
-  record Resolution(String objectId, String locator, int matches, String detail) {
+  /**
+   * Where the target's locators are looked for: a document or shadow root in a tab's or a cross-origin
+   * frame's session, and where that frame's content starts in the tab's viewport.
+   */
+  private record Root(PageHandle handle, String objectId, double dx, double dy) {}
+
+  /**
+   * What resolving found: the element ("" object id when none) in the session that holds it, where that
+   * session's viewport starts in the tab's, the locator and its count now.
+   */
+  record Resolution(PageHandle handle, String objectId, double dx, double dy, String locator, int matches, String detail) {
+    static Resolution none(String detail) {
+      return new Resolution(null, "", 0, 0, "", 0, detail);
+    }
+
     boolean found() {
       return !objectId.isEmpty();
     }
@@ -84,7 +117,7 @@ final class ElementResolver {
   }
 
   Resolution resolve(Target target, String testIdAttribute) throws CdpException {
-    String root = root(target);
+    Root root = root(target);
     List<Candidate> candidates = candidates(target);
     String firstMatch = "";
     Candidate firstCandidate = null;
@@ -100,7 +133,7 @@ final class ElementResolver {
       }
       tried.add(c.describe() + " (" + found.count + ")");
       if (found.count == 1) {
-        return new Resolution(found.first, c.describe(), 1, "");
+        return new Resolution(root.handle, found.first, root.dx, root.dy, c.describe(), 1, "");
       }
       if (found.count > 1 && firstCandidate == null) {
         firstCandidate = c;
@@ -109,14 +142,18 @@ final class ElementResolver {
       }
     }
     if (firstCandidate != null) {
-      return new Resolution(firstMatch, firstCandidate.describe(), firstCount, "no locator was unique: " + String.join(", ", tried));
+      return new Resolution(root.handle, firstMatch, root.dx, root.dy, firstCandidate.describe(), firstCount,
+          "no locator was unique: " + String.join(", ", tried));
     }
-    return new Resolution("", "", 0, candidates.isEmpty() ? "the target has no locators" : "tried " + String.join(", ", tried));
+    return Resolution.none(candidates.isEmpty() ? "the target has no locators" : "tried " + String.join(", ", tried));
   }
 
-  /** The document or shadow root the frame path leads to. */
-  private String root(Target target) throws CdpException {
+  /** The document or shadow root the frame path leads to, entering cross-origin frames through their sessions. */
+  private Root root(Target target) throws CdpException {
+    PageHandle handle = page;
     String root = page.object("document");
+    double dx = 0;
+    double dy = 0;
     for (Locator l : target.getLocatorsList()) {
       if (l.getKindCase() != Locator.KindCase.FRAME_PATH) {
         continue;
@@ -126,26 +163,37 @@ final class ElementResolver {
         if (eq < 0) {
           throw new CdpException("bad frame path step '" + step + "'");
         }
-        root = page.callObject(root, STEP, step.substring(0, eq), step.substring(eq + 1));
+        root = handle.callObject(root, STEP, step.substring(0, eq), step.substring(eq + 1));
+        if (step.startsWith("frame=") && handle.callValue(root, "function() { return this.nodeType === 1; }").asBoolean()) {
+          // A cross-origin frame element: its document is in the frame's own session, whose id is the frame's.
+          String frameId = handle.call("DOM.describeNode", handle.params().put("objectId", root)).path("node").path("frameId").asText("");
+          PageHandle frame = frames.get(frameId).orElseThrow(() -> new CdpException("the cross-origin frame " + step
+              + " is not attached (yet)"));
+          JsonNode origin = handle.callValue(root, FRAME_ORIGIN);
+          dx += origin.path(0).asDouble();
+          dy += origin.path(1).asDouble();
+          handle = frame;
+          root = frame.object("document");
+        }
       }
     }
-    return root;
+    return new Root(handle, root, dx, dy);
   }
 
   /** How many elements a locator matches now, and the first of them ("" when none). */
   private record Found(int count, String first) {}
 
-  private Found find(String root, Candidate c, String testIdAttribute) throws CdpException {
+  private Found find(Root root, Candidate c, String testIdAttribute) throws CdpException {
     if (c.kind.equals("role")) {
-      return byRoleAndName(root, c);
+      return byRoleAndName(root.handle, root.objectId, c);
     }
-    String array = page.callObject(root, FIND, c.kind, c.value, testIdAttribute);
-    int n = page.callValue(array, "function() { return this.length; }").asInt();
-    return new Found(n, n == 0 ? "" : page.callObject(array, "function() { return this[0]; }"));
+    String array = root.handle.callObject(root.objectId, FIND, c.kind, c.value, testIdAttribute);
+    int n = root.handle.callValue(array, "function() { return this.length; }").asInt();
+    return new Found(n, n == 0 ? "" : root.handle.callObject(array, "function() { return this[0]; }"));
   }
 
   /** Chromium's own computed roles and names, as the recorder computed them by the accname rules. */
-  private Found byRoleAndName(String root, Candidate c) throws CdpException {
+  private Found byRoleAndName(PageHandle page, String root, Candidate c) throws CdpException {
     String role = c.value.substring("role=".length(), c.value.indexOf(" name="));
     String name = c.value.substring(c.value.indexOf(" name=") + " name=".length());
     JsonNode nodes = page.call("Accessibility.queryAXTree", page.params().put("objectId", root).put("accessibleName", name)

@@ -100,7 +100,7 @@ final class StepPerformer {
         case NAVIGATE -> navigate(index, what, a);
         case INVOKE -> invoke(index, what, a, previous);
         case VALUE_CHANGE -> value(index, what, a);
-        case FOCUS -> onTarget(index, what, a, id -> page.callValue(id, "function() { this.focus(); }"));
+        case FOCUS -> onTarget(index, what, a, el -> el.call("function() { this.focus(); }"));
         case KEY_SHORTCUT -> key(index, what, a);
         default -> new ReplayStep(index, what, Outcome.SKIPPED, "", 0, "not replayed: " + a.getKindCase().name().toLowerCase(java.util.Locale.ROOT));
       };
@@ -132,11 +132,11 @@ final class StepPerformer {
   private ReplayStep invoke(int index, String what, Action a, Action previous) throws CdpException, InterruptedException {
     InvokeMethod method = a.getInvoke().getMethod();
     return switch (method) {
-      case INVOKE_METHOD_CLICK, INVOKE_METHOD_MENU -> onTarget(index, what, a, id -> click(id, "left", 1));
-      case INVOKE_METHOD_DOUBLE_CLICK -> onTarget(index, what, a, id -> click(id, "left", 2));
-      case INVOKE_METHOD_CONTEXT_CLICK -> onTarget(index, what, a, id -> click(id, "right", 1));
-      case INVOKE_METHOD_KEYBOARD -> onTarget(index, what, a, id -> {
-        page.callValue(id, "function() { this.focus(); }");
+      case INVOKE_METHOD_CLICK, INVOKE_METHOD_MENU -> onTarget(index, what, a, el -> click(el, "left", 1));
+      case INVOKE_METHOD_DOUBLE_CLICK -> onTarget(index, what, a, el -> click(el, "left", 2));
+      case INVOKE_METHOD_CONTEXT_CLICK -> onTarget(index, what, a, el -> click(el, "right", 1));
+      case INVOKE_METHOD_KEYBOARD -> onTarget(index, what, a, el -> {
+        focus(el);
         page.key("Enter", 13, 0);
       });
       case INVOKE_METHOD_SUBMIT -> {
@@ -144,7 +144,7 @@ final class StepPerformer {
             || previous.hasKeyShortcut() && previous.getKeyShortcut().getKey().equals("Enter"))) {
           yield new ReplayStep(index, what, Outcome.FOLLOWED, "", 0, "submitted by the action before");
         }
-        yield onTarget(index, what, a, id -> page.callValue(id, "function() { this.requestSubmit ? this.requestSubmit() : this.submit(); }"));
+        yield onTarget(index, what, a, el -> el.call("function() { this.requestSubmit ? this.requestSubmit() : this.submit(); }"));
       }
       default -> new ReplayStep(index, what, Outcome.SKIPPED, "", 0, "not replayed: invoke " + method.name());
     };
@@ -156,41 +156,45 @@ final class StepPerformer {
       return new ReplayStep(index, what, Outcome.SKIPPED, "", 0, "files are not replayed");
     }
     if (v.getValueOmitted()) {
-      ReplayStep found = onTarget(index, what, a, id -> { });
+      ReplayStep found = onTarget(index, what, a, el -> { });
       String why = a.getTarget().getSecure() ? "value not recorded (secure)" : "value not recorded (masked)";
       return found.outcome() == Outcome.NOT_FOUND ? found
           : new ReplayStep(index, what, Outcome.VALUE_NOT_RECORDED, found.locator(), found.matches(), why);
     }
     String value = v.getValue();
     return switch (v.getValueKind()) {
-      case VALUE_KIND_CHECKED -> onTarget(index, what, a, id -> {
+      case VALUE_KIND_CHECKED -> onTarget(index, what, a, el -> {
         boolean want = value.equals("true");
-        if (page.callValue(id, "function() { return this.checked; }").asBoolean() != want) {
-          click(id, "left", 1);
+        if (el.call("function() { return this.checked; }").asBoolean() != want) {
+          click(el, "left", 1);
         }
-        if (page.callValue(id, "function() { return this.checked; }").asBoolean() != want) {
+        if (el.call("function() { return this.checked; }").asBoolean() != want) {
           throw new CdpException("clicking did not make it " + (want ? "checked" : "unchecked"));
         }
       });
-      case VALUE_KIND_OPTION -> onTarget(index, what, a, id -> {
-        String problem = page.callValue(id, SELECT_OPTIONS, value).asText();
+      case VALUE_KIND_OPTION -> onTarget(index, what, a, el -> {
+        String problem = el.call(SELECT_OPTIONS, value).asText();
         if (!problem.isEmpty()) {
           throw new CdpException(problem);
         }
       });
-      default -> onTarget(index, what, a, id -> typeInto(id, value));
+      default -> onTarget(index, what, a, el -> typeInto(el, value));
     };
   }
 
-  private void typeInto(String id, String value) throws CdpException {
-    String before = page.callValue(id, FOCUS_AND_SELECT).asText();
+  private void typeInto(Element el, String value) throws CdpException {
+    if (el.handle() != page) {
+      // Script cannot move the keyboard focus into a cross-origin frame: a click does, as a person's would.
+      click(el, "left", 1);
+    }
+    String before = el.call(FOCUS_AND_SELECT).asText();
     if (!value.isEmpty()) {
       page.insertText(value);
     } else if (!before.isEmpty()) {
       page.key("Backspace", 8, 0);
     }
-    if (!page.callValue(id, CURRENT_VALUE).asText().equals(value)) {
-      page.callValue(id, SET_VALUE, value);
+    if (!el.call(CURRENT_VALUE).asText().equals(value)) {
+      el.call(SET_VALUE, value);
     }
   }
 
@@ -212,8 +216,12 @@ final class StepPerformer {
       page.key(key, code, bits);
       return new ReplayStep(index, what, Outcome.PERFORMED, "", 0, "");
     }
-    return onTarget(index, what, a, id -> {
-      page.callValue(id, "function() { if (this.ownerDocument.activeElement !== this) this.focus(); }");
+    return onTarget(index, what, a, el -> {
+      if (el.handle() != page) {
+        focus(el);
+      } else {
+        el.call("function() { if (this.ownerDocument.activeElement !== this) this.focus(); }");
+      }
       page.key(key, code, bits);
     });
   }
@@ -231,10 +239,19 @@ final class StepPerformer {
     return 0;
   }
 
-  private void click(String id, String button, int clicks) throws CdpException {
-    JsonNode at = page.callValue(id, CENTER);
-    double x = at.path(0).asDouble();
-    double y = at.path(1).asDouble();
+  /** Focuses the element; in a cross-origin frame by clicking it, since script cannot move the focus there. */
+  private void focus(Element el) throws CdpException {
+    if (el.handle() != page) {
+      click(el, "left", 1);
+    }
+    el.call("function() { this.focus(); }");
+  }
+
+  /** Trusted clicks, always through the tab (the browser routes them into the frame under the pointer). */
+  private void click(Element el, String button, int clicks) throws CdpException {
+    JsonNode at = el.call(CENTER);
+    double x = el.dx() + at.path(0).asDouble();
+    double y = el.dy() + at.path(1).asDouble();
     page.mouse("mouseMoved", x, y, "none", 0);
     for (int i = 1; i <= clicks; i++) {
       page.mouse("mousePressed", x, y, button, i);
@@ -242,9 +259,16 @@ final class StepPerformer {
     }
   }
 
+  /** A resolved element: its remote object in the session that holds it, and where that session's viewport starts in the tab's. */
+  private record Element(PageHandle handle, String objectId, double dx, double dy) {
+    JsonNode call(String function, Object... args) throws CdpException {
+      return handle.callValue(objectId, function, args);
+    }
+  }
+
   /** Something done to the resolved element. */
   private interface ElementAction {
-    void on(String objectId) throws CdpException;
+    void on(Element element) throws CdpException;
   }
 
   /** Resolves the action's target (waiting for the page and, a while, for the element) and acts on it. */
@@ -260,7 +284,7 @@ final class StepPerformer {
       try {
         r = resolver.resolve(a.getTarget(), testIdAttribute);
       } catch (CdpException e) {
-        r = new ElementResolver.Resolution("", "", 0, e.getMessage());
+        r = ElementResolver.Resolution.none(e.getMessage());
       }
       if (r.found() || System.nanoTime() > deadline) {
         break;
@@ -271,7 +295,7 @@ final class StepPerformer {
       return new ReplayStep(index, what, Outcome.NOT_FOUND, "", 0, r.detail());
     }
     try {
-      act.on(r.objectId());
+      act.on(new Element(r.handle(), r.objectId(), r.dx(), r.dy()));
     } catch (CdpException e) {
       return new ReplayStep(index, what, Outcome.FAILED, r.locator(), r.matches(), e.getMessage());
     }

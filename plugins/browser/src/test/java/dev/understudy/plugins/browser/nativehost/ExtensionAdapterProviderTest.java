@@ -1,9 +1,11 @@
 package dev.understudy.plugins.browser.nativehost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.understudy.api.Adapter;
 import dev.understudy.api.CaptureContext;
+import dev.understudy.api.PluginConfig;
 import dev.understudy.proto.v1.Capability;
 import dev.understudy.testing.RecordingCaptureContext;
 import dev.understudy.testing.TestPolicy;
@@ -27,7 +29,7 @@ class ExtensionAdapterProviderTest {
   void passesMessagesOnlyWhileTheAdapterRunsAndCountsTheRest() throws Exception {
     ExtensionAdapterProvider provider = provider();
     ExtensionMessageSink sink = provider.sink();
-    Adapter adapter = provider.create(null);
+    Adapter adapter = provider.create(PluginConfig.of("adapter.browser.", Map.of()));
     RecordingCaptureContext context = RecordingCaptureContext.builder().build();
 
     sink.accept("{\"early\":1}", null);
@@ -46,7 +48,7 @@ class ExtensionAdapterProviderTest {
     ExtensionAdapterProvider provider = new ExtensionAdapterProvider(context -> (json, tab) -> {
       throw new IllegalStateException("boom");
     });
-    provider.create(null).start(RecordingCaptureContext.builder().build());
+    provider.create(PluginConfig.of("adapter.browser.", Map.of())).start(RecordingCaptureContext.builder().build());
     provider.sink().accept("{}", null);
     assertThat(provider.ignored()).isZero();
   }
@@ -55,14 +57,42 @@ class ExtensionAdapterProviderTest {
   void givesTheRecorderTheOptionsThePolicyAllows() throws Exception {
     ExtensionAdapterProvider provider = provider();
     assertThat(provider.recorderOptions()).isEmpty();
-    provider.create(null).start(RecordingCaptureContext.builder()
+    provider.create(PluginConfig.of("adapter.browser.", Map.of())).start(RecordingCaptureContext.builder()
         .policy(TestPolicy.allowing(Capability.CAPABILITY_INTERACTIONS, Capability.CAPABILITY_TEXT_CONTENT)).build());
     assertThat(provider.recorderOptions())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("textContent", true, "clipboardContent", false, "fileNames", false));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("textContent", true, "clipboardContent", false, "fileNames", false,
+            "maskValuesHosts", List.of()));
   }
 
   @Test
   void isTheBrowserAdapterSoOneConsentCoversBothWaysIn() {
     assertThat(provider().name()).isEqualTo("browser");
+  }
+
+  @Test
+  void maskedSitesReachTheRecorderOptionsAndTheTranslatorLeavesTheirValuesOut() throws Exception {
+    ExtensionAdapterProvider provider = new ExtensionAdapterProvider();
+    assertThat(provider.configKeys()).containsExactly("mask-values-hosts");
+    RecordingCaptureContext context = RecordingCaptureContext.builder().build();
+    provider.create(PluginConfig.of("adapter.browser.", Map.of("mask-values-hosts", "*.Bank.example, intranet"))).start(context);
+    assertThat(provider.recorderOptions()).containsEntry("maskValuesHosts", List.of("*.bank.example", "intranet"));
+
+    // A frame whose recorder started before the host's options arrived sends the value anyway.
+    String message = "{\"v\":1,\"rid\":\"rec-aaaa1111\",\"seq\":1,\"t\":1750000000000,\"type\":\"value\","
+        + "\"frame\":{\"url\":\"https://www.bank.example/login\",\"top\":true,\"title\":\"Bank\",\"path\":[]},"
+        + "\"target\":{\"role\":\"textbox\",\"name\":\"Customer\",\"tag\":\"input\",\"secure\":false,\"roleNameCount\":1,"
+        + "\"locators\":[],\"shadow\":[],\"context\":[]},"
+        + "\"valueKind\":\"text\",\"value\":\"canary-customer-42\",\"omitted\":false,\"cause\":\"change\"}";
+    provider.sink().accept(message, new ExtensionTab(3, "Bank", "https://www.bank.example/login"));
+    assertThat(context.actions()).singleElement().satisfies(a -> {
+      assertThat(a.getValueChange().getValueOmitted()).isTrue();
+      assertThat(a.toString()).doesNotContain("canary");
+    });
+  }
+
+  @Test
+  void aBadHostPatternFailsNamingItsKey() {
+    assertThatThrownBy(() -> new ExtensionAdapterProvider().create(PluginConfig.of("adapter.browser.", Map.of("mask-values-hosts", "a/b"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("adapter.browser.mask-values-hosts: 'a/b'");
   }
 }
