@@ -1,10 +1,7 @@
 package dev.understudy.plugins.office;
 
 import dev.understudy.api.ActionEmitter;
-import dev.understudy.api.CaptureClock;
 import dev.understudy.api.CaptureContext;
-import dev.understudy.api.PluginConfig;
-import dev.understudy.api.Policy;
 import dev.understudy.proto.v1.Action;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,26 +68,6 @@ final class WindowSwitchMerger {
         emitter.reportLoss(count, detail);
       }
     };
-    return new CaptureContext() {
-      @Override
-      public ActionEmitter emitter() {
-        return merged;
-      }
-
-      @Override
-      public PluginConfig config() {
-        return context.config();
-      }
-
-      @Override
-      public CaptureClock clock() {
-        return context.clock();
-      }
-
-      @Override
-      public Policy policy() {
-        return context.policy();
-      }
-    };
+    return Contexts.withEmitter(context, merged);
   }
 }

@@ -2,10 +2,7 @@ package dev.understudy.plugins.office.a11y;
 
 import dev.understudy.api.ActionEmitter;
 import dev.understudy.api.ActionRefs;
-import dev.understudy.api.CaptureClock;
 import dev.understudy.api.CaptureContext;
-import dev.understudy.api.PluginConfig;
-import dev.understudy.api.Policy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Attribute;
 import dev.understudy.proto.v1.Observation;
@@ -95,27 +92,7 @@ public final class SnapshotScheduler implements AutoCloseable {
 
   /** {@code context} with {@link #emitter()} in place of its own emitter. */
   public CaptureContext context(CaptureContext context) {
-    return new CaptureContext() {
-      @Override
-      public ActionEmitter emitter() {
-        return emitter;
-      }
-
-      @Override
-      public PluginConfig config() {
-        return context.config();
-      }
-
-      @Override
-      public CaptureClock clock() {
-        return context.clock();
-      }
-
-      @Override
-      public Policy policy() {
-        return context.policy();
-      }
-    };
+    return dev.understudy.plugins.office.Contexts.withEmitter(context, emitter);
   }
 
   /** Snapshots sent so far. */
