@@ -101,10 +101,17 @@ export function withDomIndex<T>(fn: () => T): T {
 /** The labels of a labelable element in tree order (what `el.labels` gives), or none. */
 export function labelsOf(el: Element): HTMLLabelElement[] {
   const root = el.getRootNode();
-  if (!labelIndex || !(root instanceof Document || root instanceof ShadowRoot)) {
+  const index = root instanceof Document || root instanceof ShadowRoot ? labelIndexOf(root) : null;
+  if (!index) {
     const labels = (el as HTMLInputElement).labels;
     return labels ? Array.from(labels) : [];
   }
+  return index.get(el) ?? [];
+}
+
+/** The labelled controls of a tree scope and their labels; null outside {@link withDomIndex}. */
+export function labelIndexOf(root: Document | ShadowRoot): ReadonlyMap<Element, HTMLLabelElement[]> | null {
+  if (!labelIndex) return null;
   let index = labelIndex.get(root);
   if (!index) {
     index = new Map();
@@ -117,7 +124,7 @@ export function labelsOf(el: Element): HTMLLabelElement[] {
     }
     labelIndex.set(root, index);
   }
-  return index.get(el) ?? [];
+  return index;
 }
 
 const PSEUDO_SELECTOR = /:(before|after)\b/i;
@@ -159,9 +166,14 @@ function scopeHasPseudo(root: Document | ShadowRoot): boolean {
  * Always true outside {@link withDomIndex}.
  */
 export function mayHavePseudoContent(el: Element): boolean {
-  if (!pseudoIndex || el.localName === 'q') return true;
+  if (el.localName === 'q') return true;
   const root = el.getRootNode();
-  if (!(root instanceof Document || root instanceof ShadowRoot)) return true;
+  return !(root instanceof Document || root instanceof ShadowRoot) || scopeMayHavePseudoContent(root);
+}
+
+/** Whether style sheets could give any element of this tree scope ::before or ::after content (true outside {@link withDomIndex}). */
+export function scopeMayHavePseudoContent(root: Document | ShadowRoot): boolean {
+  if (!pseudoIndex) return true;
   let has = pseudoIndex.get(root);
   if (has === undefined) {
     has = scopeHasPseudo(root) || (root instanceof ShadowRoot && scopeHasPseudo(root.ownerDocument));

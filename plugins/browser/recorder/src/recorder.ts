@@ -24,6 +24,7 @@ import { roleOf } from './roles';
 import { isSecureElement, notePasswordFields } from './secure';
 import { actionableElement, describeTarget, documentTarget, roleAndName } from './target';
 import { cssStep } from './locators';
+import { stopAttributedIndexes } from './attributed';
 import { snapshotPage, type PageSnapshot } from './snapshot';
 
 export type { RecorderMessage, RecorderOptions } from './messages';
@@ -243,6 +244,7 @@ class WindowRecorder implements Recorder {
     this.flush('action');
     this.stopped = true;
     for (const remove of this.removers.splice(0)) remove();
+    stopAttributedIndexes();
     const holder = this.win as unknown as Record<string, Recorder | undefined>;
     if (holder[GUARD] === this) delete holder[GUARD];
   }
@@ -283,7 +285,7 @@ class WindowRecorder implements Recorder {
   }
 
   private describe(el: Element): TargetInfo {
-    return describeTarget(el, this.options.countLimit, this.top);
+    return describeTarget(el, { cap: this.options.countCap, limit: this.options.countLimit }, this.top);
   }
 
   // --- frame path ------------------------------------------------------------------------------
@@ -431,6 +433,12 @@ class WindowRecorder implements Recorder {
 
   private onInput(e: Event): void {
     if (!e.isTrusted) return;
+    // The next key into a field already being typed into: only its time changes (the common case, kept cheap).
+    const direct = e.target instanceof Element ? this.pendingValues.get(e.target) : undefined;
+    if (direct) {
+      direct.time = eventTime(e);
+      return;
+    }
     this.noteShadowRoots(e);
     const start = eventElement(e);
     if (!start) return;
@@ -516,6 +524,8 @@ class WindowRecorder implements Recorder {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (!e.isTrusted || e.isComposing || e.repeat) return;
+    // Plain typing (one character, no Ctrl, Alt or Meta) is never a shortcut: the value change tells it.
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) return;
     this.noteShadowRoots(e);
     const focused = eventElement(e) ?? deepActiveElement(this.doc) ?? this.doc.documentElement;
     const el = editingHost(focused) ?? focused;
