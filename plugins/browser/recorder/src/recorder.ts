@@ -108,7 +108,8 @@ class WindowRecorder implements Recorder {
   private lastUrl: string;
   private readonly pendingValues = new Map<Element, PendingValue>();
   private readonly focusValues = new WeakMap<Element, string>();
-  private lastFocus: { el: Element; info: RoleName } | undefined;
+  /** The field focused last, and its description: the first input into it reuses that (it was just computed). */
+  private lastFocus: { el: Element; info: RoleName; target: TargetInfo } | undefined;
   private readonly scrolls = new Map<Element | Document, PendingScroll>();
   private readonly settledScroll = new WeakMap<Element | Document, { x: number; y: number }>();
   private dragSource: TargetInfo | undefined;
@@ -420,7 +421,7 @@ class WindowRecorder implements Recorder {
     if (this.lastFocus && this.lastFocus.el === el) return;
     const previous = this.lastFocus?.info;
     const target = this.describe(el);
-    this.lastFocus = { el, info: { role: target.role, name: target.name } };
+    this.lastFocus = { el, info: { role: target.role, name: target.name }, target };
     this.emit({ type: 'focus', target, ...(previous ? { previous } : {}) }, eventTime(e));
   }
 
@@ -451,7 +452,9 @@ class WindowRecorder implements Recorder {
       return;
     }
     const kind: ValueKind = el instanceof HTMLInputElement ? valueKindForInput((el.type || 'text').toLowerCase()) : 'text';
-    this.pendingValues.set(el, { target: this.describe(el), start: this.focusValues.get(el), kind, time: eventTime(e) });
+    const focused = this.lastFocus && this.lastFocus.el === el ? this.lastFocus.target : undefined;
+    const target = focused ? { ...focused } : this.describe(el);
+    this.pendingValues.set(el, { target, start: this.focusValues.get(el), kind, time: eventTime(e) });
   }
 
   private onChange(e: Event): void {
