@@ -230,25 +230,21 @@ export function textOf(el: Element): string {
 
 /**
  * How many elements in the root have this role and accessible name, counted up to `cap` (a count of `cap` means
- * at least that many); 0 when the role has more than `limit` candidates. `self` is the element described: it has
+ * at least that many); 0 when more than `limit` candidates are read before it settles. `self` is the element described: it has
  * them by definition.
  */
 export function countRoleName(root: Root, self: Element, role: string, name: string, cap: number, limit: number): number {
   if (!role) return 0;
   const tags = implicitTags(role);
   const lists: ArrayLike<Element>[] = [];
-  let total = 0;
   for (const tag of tags) {
-    // A document's tag collections are kept by the browser; a shadow root has none.
-    const list = root instanceof Document ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
-    lists.push(list);
-    total += list.length;
+    // A document's tag collections are kept by the browser; a shadow root has none. Their length is not asked:
+    // after a DOM change it costs a walk of the whole document, and the count usually settles in the first few.
+    lists.push(root instanceof Document ? root.getElementsByTagName(tag) : root.querySelectorAll(tag));
   }
   const attributed = attributedElements(root);
-  const roled = attributed.roled.filter((el) => !tags.includes(el.localName));
-  lists.push(roled);
-  total += roled.length;
-  if (total > limit) return 0;
+  lists.push(attributed.roled.filter((el) => !tags.includes(el.localName)));
+  let candidates = 0;
   const plain = plainTest(root, attributed.named);
   const fromContent = NAME_FROM_CONTENT.has(role);
   // When the name's longest word occurs once in the scope's text and the element described is plain, that
@@ -259,8 +255,8 @@ export function countRoleName(root: Root, self: Element, role: string, name: str
   let seen = 0;
   let count = 0;
   for (const list of lists) {
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i];
+    for (let i = 0, c = list[0]; c; c = list[++i]) {
+      if (++candidates > limit) return 0;
       if (c !== self) {
         if (name !== '' && plain(c)) {
           if (++seen === QUICK_CANDIDATES) othersPlainMiss = selfPlain && occursAtMostOnce(root, name);

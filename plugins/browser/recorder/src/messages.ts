@@ -184,7 +184,7 @@ export interface RecorderOptions {
   maxValueLength?: number;
   /** Quiet time that ends a scroll, in ms; default 400. */
   scrollQuietMs?: number;
-  /** Above this many candidates a count is not measured; default 3000. */
+  /** A count that has not settled after this many candidates is not measured; default 3000. */
   countLimit?: number;
   /** Counting stops at this many matches (a count equal to it means at least that many); default 2, at least 2. */
   countCap?: number;
