@@ -1,5 +1,7 @@
 // Small DOM helpers shared by the recorder's parts.
 
+import { labelElements } from './attributed';
+
 /** The element's parent, stepping out of a shadow root to its host. */
 export function composedParent(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
@@ -115,16 +117,22 @@ export function labelIndexOf(root: Document | ShadowRoot): ReadonlyMap<Element, 
   let index = labelIndex.get(root);
   if (!index) {
     index = new Map();
-    for (const label of Array.from(root.querySelectorAll('label'))) {
+    for (const label of labelElements(root)) {
       const control = (label as HTMLLabelElement).control;
       if (!control) continue;
       const list = index.get(control);
       if (list) list.push(label as HTMLLabelElement);
       else index.set(control, [label as HTMLLabelElement]);
     }
+    // The kept label set has no order: a control's labels go back into tree order.
+    for (const list of index.values()) if (list.length > 1) list.sort(inTreeOrder);
     labelIndex.set(root, index);
   }
   return index;
+}
+
+function inTreeOrder(a: Node, b: Node): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 const PSEUDO_SELECTOR = /:(before|after)\b/i;

@@ -5,7 +5,7 @@
 // matches of an ambiguous one on every event.
 
 import { accessibleName } from './accname';
-import { attributedElements } from './attributed';
+import { attributedElements, labelElements } from './attributed';
 import { labelIndexOf, labelsOf, rootOf, scopeMayHavePseudoContent } from './dom';
 import type { LocatorInfo } from './messages';
 import { cssIdent, cssString, isStableId, normalizeSpace, truncate, xpathLiteral } from './pure';
@@ -134,7 +134,7 @@ export function labelText(el: Element): string {
 
 function countLabel(root: Root, text: string): number {
   const controls = new Set<Element>();
-  for (const label of Array.from(root.querySelectorAll('label'))) {
+  for (const label of labelElements(root)) {
     const control = (label as HTMLLabelElement).control;
     if (control && labelText(control) === text) controls.add(control);
   }
