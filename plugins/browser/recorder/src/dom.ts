@@ -1,5 +1,7 @@
 // Small DOM helpers shared by the recorder's parts.
 
+import { labelElements } from './attributed';
+
 /** The element's parent, stepping out of a shadow root to its host. */
 export function composedParent(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
@@ -101,23 +103,36 @@ export function withDomIndex<T>(fn: () => T): T {
 /** The labels of a labelable element in tree order (what `el.labels` gives), or none. */
 export function labelsOf(el: Element): HTMLLabelElement[] {
   const root = el.getRootNode();
-  if (!labelIndex || !(root instanceof Document || root instanceof ShadowRoot)) {
+  const index = root instanceof Document || root instanceof ShadowRoot ? labelIndexOf(root) : null;
+  if (!index) {
     const labels = (el as HTMLInputElement).labels;
     return labels ? Array.from(labels) : [];
   }
+  return index.get(el) ?? [];
+}
+
+/** The labelled controls of a tree scope and their labels; null outside {@link withDomIndex}. */
+export function labelIndexOf(root: Document | ShadowRoot): ReadonlyMap<Element, HTMLLabelElement[]> | null {
+  if (!labelIndex) return null;
   let index = labelIndex.get(root);
   if (!index) {
     index = new Map();
-    for (const label of Array.from(root.querySelectorAll('label'))) {
+    for (const label of labelElements(root)) {
       const control = (label as HTMLLabelElement).control;
       if (!control) continue;
       const list = index.get(control);
       if (list) list.push(label as HTMLLabelElement);
       else index.set(control, [label as HTMLLabelElement]);
     }
+    // The kept label set has no order: a control's labels go back into tree order.
+    for (const list of index.values()) if (list.length > 1) list.sort(inTreeOrder);
     labelIndex.set(root, index);
   }
-  return index.get(el) ?? [];
+  return index;
+}
+
+function inTreeOrder(a: Node, b: Node): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 const PSEUDO_SELECTOR = /:(before|after)\b/i;
@@ -159,9 +174,14 @@ function scopeHasPseudo(root: Document | ShadowRoot): boolean {
  * Always true outside {@link withDomIndex}.
  */
 export function mayHavePseudoContent(el: Element): boolean {
-  if (!pseudoIndex || el.localName === 'q') return true;
+  if (el.localName === 'q') return true;
   const root = el.getRootNode();
-  if (!(root instanceof Document || root instanceof ShadowRoot)) return true;
+  return !(root instanceof Document || root instanceof ShadowRoot) || scopeMayHavePseudoContent(root);
+}
+
+/** Whether style sheets could give any element of this tree scope ::before or ::after content (true outside {@link withDomIndex}). */
+export function scopeMayHavePseudoContent(root: Document | ShadowRoot): boolean {
+  if (!pseudoIndex) return true;
   let has = pseudoIndex.get(root);
   if (has === undefined) {
     has = scopeHasPseudo(root) || (root instanceof ShadowRoot && scopeHasPseudo(root.ownerDocument));

@@ -8,7 +8,7 @@ export const FORMAT_VERSION = 1;
 export interface LocatorInfo {
   kind: 'testId' | 'label' | 'css' | 'xpath' | 'text';
   value: string;
-  /** Elements matched in the same document or shadow root; 0 when not measured. */
+  /** Elements matched in the same document or shadow root, up to the target's `countCap`; 0 when not measured. */
   count: number;
   /** For `testId`: the attribute it came from (`data-testid`, `data-cy`, ...). */
   attr?: string;
@@ -45,7 +45,13 @@ export interface TargetInfo extends RoleName {
   inputType?: string;
   autocomplete?: string;
   secure: boolean;
+  /** Elements with the same role and name in the same document or shadow root, up to `countCap`; 0 when not measured. */
   roleNameCount: number;
+  /**
+   * Counting stopped at this many matches: a count (roleNameCount, a locator's or a shadow step's) equal to it
+   * means at least that many. Absent: the counts are exact.
+   */
+  countCap?: number;
   locators: LocatorInfo[];
   shadow: PathStep[];
   context: RoleName[];
@@ -178,8 +184,10 @@ export interface RecorderOptions {
   maxValueLength?: number;
   /** Quiet time that ends a scroll, in ms; default 400. */
   scrollQuietMs?: number;
-  /** Above this many candidates a count is not measured; default 3000. */
+  /** A count that has not settled after this many candidates is not measured; default 3000. */
   countLimit?: number;
+  /** Counting stops at this many matches (a count equal to it means at least that many); default 2, at least 2. */
+  countCap?: number;
   /** How long a frame waits for its parent to tell its frame path, in ms; default 1000. */
   framePathTimeoutMs?: number;
 }
@@ -195,6 +203,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxValueLength: 2000,
   scrollQuietMs: 400,
   countLimit: 3000,
+  countCap: 2,
   framePathTimeoutMs: 1000,
 };
 
@@ -205,10 +214,11 @@ export function resolveOptions(options: RecorderOptions | undefined): ResolvedOp
   for (const key of ['textContent', 'clipboardContent', 'fileNames'] as const) {
     if (typeof options[key] === 'boolean') o[key] = options[key] as boolean;
   }
-  for (const key of ['maxValueLength', 'scrollQuietMs', 'countLimit', 'framePathTimeoutMs'] as const) {
+  for (const key of ['maxValueLength', 'scrollQuietMs', 'countLimit', 'countCap', 'framePathTimeoutMs'] as const) {
     const v = options[key];
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) o[key] = Math.floor(v);
   }
+  o.countCap = Math.max(2, o.countCap); // below 2 a unique locator could not be told from an ambiguous one
   if (Array.isArray(options.maskValuesHosts)) {
     o.maskValuesHosts = options.maskValuesHosts.filter((h): h is string => typeof h === 'string');
   }

@@ -24,6 +24,7 @@ import { roleOf } from './roles';
 import { isSecureElement, notePasswordFields } from './secure';
 import { actionableElement, describeTarget, documentTarget, roleAndName } from './target';
 import { cssStep } from './locators';
+import { stopAttributedIndexes } from './attributed';
 import { snapshotPage, type PageSnapshot } from './snapshot';
 
 export type { RecorderMessage, RecorderOptions } from './messages';
@@ -107,7 +108,8 @@ class WindowRecorder implements Recorder {
   private lastUrl: string;
   private readonly pendingValues = new Map<Element, PendingValue>();
   private readonly focusValues = new WeakMap<Element, string>();
-  private lastFocus: { el: Element; info: RoleName } | undefined;
+  /** The field focused last, and its description: the first input into it reuses that (it was just computed). */
+  private lastFocus: { el: Element; info: RoleName; target: TargetInfo } | undefined;
   private readonly scrolls = new Map<Element | Document, PendingScroll>();
   private readonly settledScroll = new WeakMap<Element | Document, { x: number; y: number }>();
   private dragSource: TargetInfo | undefined;
@@ -243,6 +245,7 @@ class WindowRecorder implements Recorder {
     this.flush('action');
     this.stopped = true;
     for (const remove of this.removers.splice(0)) remove();
+    stopAttributedIndexes();
     const holder = this.win as unknown as Record<string, Recorder | undefined>;
     if (holder[GUARD] === this) delete holder[GUARD];
   }
@@ -283,7 +286,7 @@ class WindowRecorder implements Recorder {
   }
 
   private describe(el: Element): TargetInfo {
-    return describeTarget(el, this.options.countLimit, this.top);
+    return describeTarget(el, { cap: this.options.countCap, limit: this.options.countLimit }, this.top);
   }
 
   // --- frame path ------------------------------------------------------------------------------
@@ -418,7 +421,7 @@ class WindowRecorder implements Recorder {
     if (this.lastFocus && this.lastFocus.el === el) return;
     const previous = this.lastFocus?.info;
     const target = this.describe(el);
-    this.lastFocus = { el, info: { role: target.role, name: target.name } };
+    this.lastFocus = { el, info: { role: target.role, name: target.name }, target };
     this.emit({ type: 'focus', target, ...(previous ? { previous } : {}) }, eventTime(e));
   }
 
@@ -431,6 +434,12 @@ class WindowRecorder implements Recorder {
 
   private onInput(e: Event): void {
     if (!e.isTrusted) return;
+    // The next key into a field already being typed into: only its time changes (the common case, kept cheap).
+    const direct = e.target instanceof Element ? this.pendingValues.get(e.target) : undefined;
+    if (direct) {
+      direct.time = eventTime(e);
+      return;
+    }
     this.noteShadowRoots(e);
     const start = eventElement(e);
     if (!start) return;
@@ -443,7 +452,9 @@ class WindowRecorder implements Recorder {
       return;
     }
     const kind: ValueKind = el instanceof HTMLInputElement ? valueKindForInput((el.type || 'text').toLowerCase()) : 'text';
-    this.pendingValues.set(el, { target: this.describe(el), start: this.focusValues.get(el), kind, time: eventTime(e) });
+    const focused = this.lastFocus && this.lastFocus.el === el ? this.lastFocus.target : undefined;
+    const target = focused ? { ...focused } : this.describe(el);
+    this.pendingValues.set(el, { target, start: this.focusValues.get(el), kind, time: eventTime(e) });
   }
 
   private onChange(e: Event): void {
@@ -516,6 +527,8 @@ class WindowRecorder implements Recorder {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (!e.isTrusted || e.isComposing || e.repeat) return;
+    // Plain typing (one character, no Ctrl, Alt or Meta) is never a shortcut: the value change tells it.
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) return;
     this.noteShadowRoots(e);
     const focused = eventElement(e) ?? deepActiveElement(this.doc) ?? this.doc.documentElement;
     const el = editingHost(focused) ?? focused;

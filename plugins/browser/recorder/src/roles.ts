@@ -242,47 +242,48 @@ function inputRole(input: HTMLInputElement): string {
 }
 
 /**
- * A selector for elements that may have this role (explicit or implicit), to count role + name matches
- * without computing the role of every element on the page.
+ * The tags whose elements may have this role implicitly (a superset: `roleOf` decides), to count role + name
+ * matches without computing the role of every element on the page. Elements with a `role` or
+ * `contenteditable` attribute are candidates for every role besides these.
  */
-export function roleCandidates(role: string): string {
-  const implicit: Record<string, string> = {
-    link: 'a[href],area[href]',
-    button: 'button,input[type=button],input[type=submit],input[type=reset],input[type=image],input[type=file],input[type=color],summary',
-    checkbox: 'input[type=checkbox]',
-    radio: 'input[type=radio]',
-    slider: 'input[type=range]',
-    spinbutton: 'input[type=number]',
-    searchbox: 'input[type=search]',
-    combobox: 'select,input[list]',
-    listbox: 'select,datalist',
-    textbox: 'input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=url],input[type=password],'
-      + 'input[type=date],input[type=time],input[type=datetime-local],input[type=month],input[type=week],textarea,[contenteditable]',
-    heading: 'h1,h2,h3,h4,h5,h6',
-    option: 'option',
-    img: 'img',
-    form: 'form',
-    navigation: 'nav',
-    main: 'main',
-    dialog: 'dialog',
-    listitem: 'li',
-    cell: 'td',
-    gridcell: 'td',
-    row: 'tr',
-    columnheader: 'th',
-    rowheader: 'th',
-    table: 'table',
-    list: 'ul,ol,menu',
-    group: 'fieldset,details,optgroup',
-    region: 'section',
-    banner: 'header',
-    contentinfo: 'footer',
-    complementary: 'aside',
-    article: 'article',
-    figure: 'figure',
-    paragraph: 'p',
-    separator: 'hr',
-  };
-  const own = '[role~="' + role + '"]';
-  return implicit[role] ? implicit[role] + ',' + own : own;
+const IMPLICIT_TAGS: Record<string, readonly string[]> = {
+  link: ['a', 'area'],
+  button: ['button', 'input', 'summary'],
+  checkbox: ['input'],
+  radio: ['input'],
+  slider: ['input'],
+  spinbutton: ['input'],
+  searchbox: ['input'],
+  combobox: ['select', 'input'],
+  listbox: ['select', 'datalist'],
+  textbox: ['input', 'textarea'],
+  heading: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+  option: ['option'],
+  img: ['img'],
+  form: ['form'],
+  navigation: ['nav'],
+  main: ['main'],
+  dialog: ['dialog'],
+  listitem: ['li'],
+  cell: ['td'],
+  gridcell: ['td'],
+  row: ['tr'],
+  columnheader: ['th'],
+  rowheader: ['th'],
+  table: ['table'],
+  list: ['ul', 'ol', 'menu'],
+  group: ['fieldset', 'details', 'optgroup'],
+  region: ['section'],
+  banner: ['header'],
+  contentinfo: ['footer'],
+  complementary: ['aside'],
+  article: ['article'],
+  figure: ['figure'],
+  paragraph: ['p'],
+  separator: ['hr'],
+};
+
+/** The tags whose elements may have this role without a role attribute; none for roles only ARIA gives. */
+export function implicitTags(role: string): readonly string[] {
+  return Object.prototype.hasOwnProperty.call(IMPLICIT_TAGS, role) ? IMPLICIT_TAGS[role] : [];
 }

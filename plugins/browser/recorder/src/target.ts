@@ -54,12 +54,18 @@ export function roleAndName(el: Element): RoleName {
   return { role: roleOf(el), name: truncate(accessibleName(el), MAX_NAME) };
 }
 
-/** Everything the recorder tells about an element. */
-export function describeTarget(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
-  return withDomIndex(() => describe(el, countLimit, topFrame));
+/** How far counts go: exact up to `cap` (a count equal to it means at least that many), none above `limit` candidates. */
+export interface CountBounds {
+  cap: number;
+  limit: number;
 }
 
-function describe(el: Element, countLimit: number, topFrame: boolean): TargetInfo {
+/** Everything the recorder tells about an element. */
+export function describeTarget(el: Element, counts: CountBounds, topFrame: boolean): TargetInfo {
+  return withDomIndex(() => describe(el, counts, topFrame));
+}
+
+function describe(el: Element, counts: CountBounds, topFrame: boolean): TargetInfo {
   const role = roleOf(el);
   const name = truncate(accessibleName(el), MAX_NAME);
   const secure = isSecureElement(el);
@@ -68,8 +74,9 @@ function describe(el: Element, countLimit: number, topFrame: boolean): TargetInf
     name,
     tag: el.localName,
     secure,
-    roleNameCount: countRoleName(rootOf(el), role, name, countLimit),
-    locators: locatorsOf(el, secure, countLimit),
+    roleNameCount: countRoleName(rootOf(el), el, role, name, counts.cap, counts.limit),
+    countCap: counts.cap,
+    locators: locatorsOf(el, secure, counts.cap, counts.limit),
     shadow: shadowHosts(el).map(cssStep),
     context: contextOf(el),
   };

@@ -2,6 +2,7 @@ package dev.understudy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.understudy.plugins.browser.Driver;
 import dev.understudy.plugins.browser.cdp.CdpConnection;
 import dev.understudy.plugins.browser.cdp.CdpException;
 import java.net.URI;
@@ -10,43 +11,34 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The benchmark's own DevTools session on a browser's first tab: trusted input ({@code Input.*}),
- * navigation, evaluation and the page's {@code Performance.getMetrics} counters.
+ * The benchmark's own DevTools session on a browser's first tab: the browser tests' {@link Driver} (attaching,
+ * navigation, evaluation) plus the page's {@code Performance.getMetrics} counters and the task's trusted input
+ * ({@code Input.*}: clicks that scroll their element into view first, wheel turns, typing key by key).
  */
 final class BenchTab implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  private final Driver driver;
   private final CdpConnection cdp;
   private final String session;
 
-  private BenchTab(CdpConnection cdp, String session) {
-    this.cdp = cdp;
-    this.session = session;
+  private BenchTab(Driver driver) {
+    this.driver = driver;
+    this.cdp = driver.cdp();
+    this.session = driver.session();
   }
 
   /** Attaches to the first tab, with the Runtime, Page and Performance domains enabled. */
   static BenchTab firstTab(URI webSocketUrl) throws CdpException {
-    CdpConnection cdp = CdpConnection.connect(webSocketUrl);
+    Driver driver = Driver.firstTab(webSocketUrl);
     try {
-      String targetId = null;
-      for (JsonNode t : cdp.call("Target.getTargets", cdp.params(), null, TIMEOUT).path("targetInfos")) {
-        if (t.path("type").asText().equals("page")) {
-          targetId = t.path("targetId").asText();
-          break;
-        }
-      }
-      if (targetId == null) {
-        throw new CdpException("the browser has no tab");
-      }
-      String session = cdp.call("Target.attachToTarget", cdp.params().put("targetId", targetId).put("flatten", true), null, TIMEOUT)
-          .path("sessionId").asText();
-      BenchTab tab = new BenchTab(cdp, session);
-      for (String domain : new String[] {"Runtime.enable", "Page.enable", "Performance.enable"}) {
-        cdp.call(domain, cdp.params(), session, TIMEOUT);
+      BenchTab tab = new BenchTab(driver);
+      for (String domain : new String[] {"Page.enable", "Performance.enable"}) {
+        tab.call(domain, tab.cdp.params());
       }
       return tab;
     } catch (CdpException | RuntimeException e) {
-      cdp.close();
+      driver.close();
       throw e;
     }
   }
@@ -65,27 +57,12 @@ final class BenchTab implements AutoCloseable {
 
   /** Navigates and waits until the document has loaded. */
   void navigate(String url) throws Exception {
-    call("Page.navigate", cdp.params().put("url", url));
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (true) {
-      JsonNode state = eval("[document.readyState, location.href]");
-      if (state.path(0).asText().equals("complete") && state.path(1).asText().equals(url)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("page " + url + " did not load; the tab shows " + state);
-      }
-      Thread.sleep(20);
-    }
+    driver.navigate(url);
   }
 
   /** Evaluates an expression in the page's main world and returns its value. */
   JsonNode eval(String expression) throws CdpException {
-    JsonNode r = call("Runtime.evaluate", cdp.params().put("expression", expression).put("returnByValue", true));
-    if (r.has("exceptionDetails")) {
-      throw new CdpException("page threw: " + r.path("exceptionDetails"));
-    }
-    return r.path("result").path("value");
+    return driver.eval(expression);
   }
 
   /** The page's Performance.getMetrics counters by name (durations in seconds). */
@@ -135,6 +112,6 @@ final class BenchTab implements AutoCloseable {
 
   @Override
   public void close() {
-    cdp.close();
+    driver.close();
   }
 }

@@ -208,7 +208,7 @@ final class DevToolsRecorder implements AutoCloseable {
       case "Runtime.bindingCalled" -> {
         if (BINDING.equals(p.path("name").asText())) {
           Session s = e.sessionId() == null ? null : sessions.get(e.sessionId());
-          translator.accept(TRANSPORT, p.path("payload").asText(null), s == null ? null : s.tab.context());
+          acceptBatch(p.path("payload").asText(null), s == null ? null : s.tab.context());
         }
       }
       case "Target.attachedToTarget" -> attached(p, e.sessionId());
@@ -304,6 +304,26 @@ final class DevToolsRecorder implements AutoCloseable {
     }
     sessions.put(sessionId, session);
     setUp(session, waiting);
+  }
+
+  /**
+   * One binding call of the recorder: one message, or several sent in one call, one JSON text a line (cdp.ts
+   * batches the messages of one page task). Each line is checked and counted on its own by the translator.
+   */
+  private void acceptBatch(String payload, TabContext tab) {
+    if (payload == null || payload.indexOf('\n') < 0) {
+      translator.accept(TRANSPORT, payload, tab);
+      return;
+    }
+    int from = 0;
+    while (from <= payload.length()) {
+      int end = payload.indexOf('\n', from);
+      if (end < 0) {
+        end = payload.length();
+      }
+      translator.accept(TRANSPORT, payload.substring(from, end), tab);
+      from = end + 1;
+    }
   }
 
   /** Sends every step at once: a paused target answers none of them until it is resumed. */

@@ -356,6 +356,9 @@ public final class RecorderTranslator implements RecorderMessageSink {
     attribute(a, "browser.input.type", mapped.inputType());
     attribute(a, "browser.autocomplete", mapped.autocomplete());
     attribute(a, "browser.test_id.attr", mapped.testIdAttribute());
+    if (mapped.countCap() > 0) {
+      attribute(a, "browser.count.cap", Long.toString(mapped.countCap()));
+    }
     state.cause = NavigationType.NAVIGATION_TYPE_UNSPECIFIED;
     switch (type) {
       case "click" -> {

@@ -6,6 +6,7 @@ import static dev.understudy.plugins.browser.MessageFields.array;
 import static dev.understudy.plugins.browser.MessageFields.bool;
 import static dev.understudy.plugins.browser.MessageFields.integer;
 import static dev.understudy.plugins.browser.MessageFields.oneOf;
+import static dev.understudy.plugins.browser.MessageFields.optInteger;
 import static dev.understudy.plugins.browser.MessageFields.optObject;
 import static dev.understudy.plugins.browser.MessageFields.optText;
 import static dev.understudy.plugins.browser.MessageFields.schema;
@@ -41,8 +42,12 @@ final class TargetMapper {
 
   private TargetMapper() {}
 
-  /** What a target message gives besides the Target: attributes the translator adds to the action. */
-  record Mapped(Target target, String tag, String inputType, String autocomplete, String testIdAttribute) {}
+  /**
+   * What a target message gives besides the Target: attributes the translator adds to the action.
+   * {@code countCap} is where the recorder stopped counting (a count equal to it means at least that many), 0 when
+   * the counts are exact.
+   */
+  record Mapped(Target target, String tag, String inputType, String autocomplete, String testIdAttribute, long countCap) {}
 
   static Mapped map(JsonNode t, JsonNode frame) throws RejectedMessageException {
     Target.Builder b = Target.newBuilder()
@@ -95,7 +100,8 @@ final class TargetMapper {
           .setWidthPx((int) integer(bounds, "width", 0, Integer.MAX_VALUE))
           .setHeightPx((int) integer(bounds, "height", 0, Integer.MAX_VALUE)));
     }
-    return new Mapped(b.build(), tag, inputType, autocomplete, testIdAttribute);
+    long countCap = optInteger(t, "countCap", 2, MAX_COUNT);
+    return new Mapped(b.build(), tag, inputType, autocomplete, testIdAttribute, countCap);
   }
 
   /** The frame_path locator: iframes from the top, then the element's shadow hosts; null when there are none. */

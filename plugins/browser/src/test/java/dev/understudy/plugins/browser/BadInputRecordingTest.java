@@ -27,15 +27,8 @@ class BadInputRecordingTest {
   void malformedOversizedAndOutOfOrderMessagesAreCountedAndTheSessionGoesOn() throws Exception {
     List<Action> stored;
     try (BrowserRecording r = BrowserRecording.start(store)) {
-      r.driver.navigate(pages.url("form.html"));
-      r.driver.click("#cancel");
-      r.await("first click", invoke("button", "Cancel"));
-
-      String frameId = r.driver.cdp().call("Page.getFrameTree", r.driver.cdp().params(), r.driver.session(), BrowserRecording.WAIT)
-          .path("frameTree").path("frame").path("id").asText();
-      int world = r.driver.cdp().call("Page.createIsolatedWorld", r.driver.cdp().params().put("frameId", frameId)
-          .put("worldName", DevToolsRecorder.WORLD), r.driver.session(), BrowserRecording.WAIT).path("executionContextId").asInt();
-      String valid = "{v: 1, rid: 'forged-0001', t: Date.now(), type: 'activate', frame: {url: location.href, top: true, title: 'x'}}";
+      int world = recorderWorldAfterAClick(r);
+      String valid = validMessage("forged-0001");
       String script = "(() => { const send = globalThis." + DevToolsRecorder.BINDING + ";"
           + " send('not json at all');"
           + " send('[1, 2, 3]');"
@@ -64,5 +57,44 @@ class BadInputRecordingTest {
     assertThat(reported).as("7 rejections and the 4 messages skipped before seq 5").isEqualTo(11);
     assertThat(stored).filteredOn(Action::hasSessionEnd).hasSize(1);
     assertThat(stored.toString()).doesNotContain("not json at all");
+  }
+
+  /** The recorder sends the messages of one page task in one binding call, one JSON text a line (cdp.ts). */
+  @Test
+  void aBatchedPayloadIsCheckedLineByLine() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      int world = recorderWorldAfterAClick(r);
+      String valid = validMessage("batch-0001");
+      String script = "(() => { globalThis." + DevToolsRecorder.BINDING + "(["
+          + " JSON.stringify({...(" + valid + "), seq: 1}),"
+          + " 'not json at all',"
+          + " JSON.stringify({...(" + valid + "), seq: 2})].join('\\n')); })()";
+      r.driver.cdp().call("Runtime.evaluate", r.driver.cdp().params().put("expression", script).put("contextId", world),
+          r.driver.session(), BrowserRecording.WAIT);
+
+      org.awaitility.Awaitility.await().atMost(BrowserRecording.WAIT)
+          .until(() -> r.actions().stream().filter(Action::hasWindowSwitch).count() == 2);
+      assertThat(r.translator().rejectedCount()).as("only the line that is not JSON").isEqualTo(1);
+      assertThat(r.translator().rejections()).contains(entry(Rejection.NOT_JSON, 1L));
+      r.driver.click("#cancel");
+      r.awaitCount("a click after the batch", 2, invoke("button", "Cancel"));
+      r.stop();
+    }
+  }
+
+  /** Loads the form, waits for a first recorded click and returns the recorder's isolated world in the main frame. */
+  private static int recorderWorldAfterAClick(BrowserRecording r) throws Exception {
+    r.driver.navigate(pages.url("form.html"));
+    r.driver.click("#cancel");
+    r.await("first click", invoke("button", "Cancel"));
+    String frameId = r.driver.cdp().call("Page.getFrameTree", r.driver.cdp().params(), r.driver.session(), BrowserRecording.WAIT)
+        .path("frameTree").path("frame").path("id").asText();
+    return r.driver.cdp().call("Page.createIsolatedWorld", r.driver.cdp().params().put("frameId", frameId)
+        .put("worldName", DevToolsRecorder.WORLD), r.driver.session(), BrowserRecording.WAIT).path("executionContextId").asInt();
+  }
+
+  /** A JavaScript object literal of a well-formed activate message without its seq. */
+  private static String validMessage(String rid) {
+    return "{v: 1, rid: '" + rid + "', t: Date.now(), type: 'activate', frame: {url: location.href, top: true, title: 'x'}}";
   }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Drives one tab the way a person would, through a DevTools connection of its own: trusted mouse and key
  * input ({@code Input.*}), navigation, and reading the page. Selectors: a CSS selector in the page;
  * {@code host >>> inner} to go into a shadow root; {@code iframe |> inner} to go into a frame (same or
- * cross origin).
+ * cross origin). Public for bench/ (through this module's test jar), whose page-cost benchmark drives a tab too.
  */
-final class Driver implements AutoCloseable {
+public final class Driver implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private static final Map<String, int[]> KEYS = Map.of(
       "Enter", new int[] {13}, "Tab", new int[] {9}, "Escape", new int[] {27}, "Backspace", new int[] {8});
@@ -39,7 +39,7 @@ final class Driver implements AutoCloseable {
   }
 
   /** Attaches to the browser's first tab. */
-  static Driver firstTab(URI webSocketUrl) throws CdpException {
+  public static Driver firstTab(URI webSocketUrl) throws CdpException {
     CdpConnection cdp = CdpConnection.connect(webSocketUrl);
     String targetId = null;
     for (JsonNode t : cdp.call("Target.getTargets", cdp.params(), null, TIMEOUT).path("targetInfos")) {
@@ -67,16 +67,16 @@ final class Driver implements AutoCloseable {
     return d;
   }
 
-  CdpConnection cdp() {
+  public CdpConnection cdp() {
     return cdp;
   }
 
-  String session() {
+  public String session() {
     return session;
   }
 
   /** Navigates and waits until the page has loaded. */
-  void navigate(String url) throws Exception {
+  public void navigate(String url) throws Exception {
     cdp.call("Page.navigate", cdp.params().put("url", url), session, TIMEOUT);
     awaitLoaded(url);
   }
@@ -97,7 +97,7 @@ final class Driver implements AutoCloseable {
   }
 
   /** Evaluates an expression in the page's main world and returns its value. */
-  JsonNode eval(String expression) throws CdpException {
+  public JsonNode eval(String expression) throws CdpException {
     return eval(expression, session);
   }
 

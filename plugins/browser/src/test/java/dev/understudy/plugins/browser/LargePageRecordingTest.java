@@ -1,5 +1,6 @@
 package dev.understudy.plugins.browser;
 
+import static dev.understudy.plugins.browser.Actions.attribute;
 import static dev.understudy.plugins.browser.Actions.invoke;
 import static dev.understudy.plugins.browser.Actions.locator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,16 +38,31 @@ class LargePageRecordingTest {
       r.driver.click("[data-testid=edit-500]");
 
       Action edit = r.await("edit click", invoke("button", "Edit"));
-      assertThat(edit.getTarget().getRoleNameMatchCount()).isEqualTo(1000);
+      // Counting stops at the cap: 2 of the 1,000 Edit buttons say "ambiguous", and the action says where counting stopped.
+      assertThat(attribute(edit, "browser.count.cap")).isEqualTo("2");
+      assertThat(edit.getTarget().getRoleNameMatchCount()).isEqualTo(2);
       assertThat(edit.getTarget().getLocators(0).getTestId()).isEqualTo("edit-500");
       assertThat(edit.getTarget().getLocators(0).getMatchCount()).isEqualTo(1);
       assertThat(locator(edit, Locator.KindCase.CSS).getMatchCount()).isEqualTo(1);
       assertThat(locator(edit, Locator.KindCase.XPATH).getMatchCount()).isEqualTo(1);
-      assertThat(locator(edit, Locator.KindCase.TEXT).getMatchCount()).isEqualTo(1000);
+      assertThat(locator(edit, Locator.KindCase.TEXT).getMatchCount()).isEqualTo(2);
       assertThat(edit.getTarget().getLocatorsList()).extracting(Locator::getKindCase).as("ambiguous text last")
           .endsWith(Locator.KindCase.TEXT);
       assertThat(edit.getTarget().getContextList()).extracting(c -> c.getRole() + ":" + c.getName())
           .contains("table:Orders", "row:#500 Customer 500 " + (500 * 7 % 300) + ".00 open Edit");
+
+      // A name and text only one of the thousand buttons has: unique, after looking at all of them.
+      r.driver.eval("document.querySelector('[data-testid=edit-700]').textContent = 'Archive'");
+      r.driver.click("[data-testid=edit-700]");
+      Action archive = r.await("archive click", invoke("button", "Archive"));
+      assertThat(archive.getTarget().getRoleNameMatchCount()).isEqualTo(1);
+      assertThat(locator(archive, Locator.KindCase.TEXT).getMatchCount()).isEqualTo(1);
+      r.driver.eval("document.querySelector('[data-testid=edit-900]').textContent = 'Archive'");
+      r.driver.click("[data-testid=edit-900]");
+      Action second = r.await("second archive click", a -> invoke("button", "Archive").test(a)
+          && locator(a, Locator.KindCase.TEST_ID).getTestId().equals("edit-900"));
+      assertThat(second.getTarget().getRoleNameMatchCount()).isEqualTo(2);
+      assertThat(locator(second, Locator.KindCase.TEXT).getMatchCount()).isEqualTo(2);
 
       List<Action> scrolls = r.actions().subList(0, r.actions().indexOf(edit)).stream().filter(Action::hasScroll).toList();
       assertThat(scrolls).as("scroll events coalesced").hasSizeLessThan(scrollEvents).allMatch(a -> a.getTarget().getRole().equals("document"));

@@ -66,6 +66,23 @@ class RecorderTranslatorTest {
   }
 
   @Test
+  void aCappedCountSaysWhereCountingStoppedAndABelowTwoCapIsRejected() {
+    ObjectNode capped = click("rec-aaaa1111", 1);
+    ((ObjectNode) capped.get("target")).put("countCap", 2).put("roleNameCount", 2);
+    send(capped);
+    send(click("rec-aaaa1111", 2));
+    ObjectNode useless = click("rec-aaaa1111", 3);
+    ((ObjectNode) useless.get("target")).put("countCap", 1);
+    send(useless);
+
+    assertThat(context.actions()).hasSize(2);
+    assertThat(Actions.attribute(context.actions().get(0), "browser.count.cap")).isEqualTo("2");
+    assertThat(context.actions().get(0).getTarget().getRoleNameMatchCount()).isEqualTo(2);
+    assertThat(Actions.attribute(context.actions().get(1), "browser.count.cap")).as("exact counts: no attribute").isEmpty();
+    assertThat(translator.rejections()).contains(entry(Rejection.SCHEMA, 1L));
+  }
+
+  @Test
   void malformedOversizedAndOutOfOrderMessagesAreRejectedCountedAndReportedWhileGoodOnesPassOn() {
     send(click("rec-aaaa1111", 1));
     send("{not json");

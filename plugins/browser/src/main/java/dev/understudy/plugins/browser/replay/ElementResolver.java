@@ -14,7 +14,9 @@ import java.util.Set;
  * Finds a recorded target in the live page from its locators alone: first the document (or shadow root) the
  * {@code frame_path} locator leads to (a cross-origin frame's document in that frame's own session), then the candidates in order of recorded uniqueness (count 1 first;
  * on a tie test id, role and name, label, CSS, XPath, text), taking the first that matches exactly one
- * element now, else the first that matches any.
+ * element now, else the first that matches any. Recorded counts may be capped (attribute {@code browser.count.cap}:
+ * a count at the cap means at least that many): only "1" and "more than 1" matter to this order, which a cap of 2
+ * or more keeps apart.
  */
 final class ElementResolver {
 
