@@ -116,6 +116,20 @@ final class OfficeRecording implements AutoCloseable {
         });
   }
 
+  /** Elements carrying an accessibility listener now. */
+  int watchedElements() {
+    return backend.watchedElements();
+  }
+
+  /**
+   * Waits until a dialog that just opened carries the recorder's listeners: more than {@code before}
+   * elements watched, and the number settled. A person who types before then (a few hundred ms on a
+   * loaded machine) has the dialog's fields captured only from then on; tests wait so as to check them.
+   */
+  void awaitDialogWalked(int before) {
+    awaitAccessibility(before + 5);
+  }
+
   /** Waits until an action matching {@code what} was stored, and returns it. */
   Action awaitAction(String description, java.util.function.Predicate<Action> what) {
     return Awaitility.await(description).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

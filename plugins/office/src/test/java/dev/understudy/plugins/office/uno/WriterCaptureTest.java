@@ -100,8 +100,10 @@ class WriterCaptureTest {
       rec.awaitAccessibility(300);
       office.focus(window);
       office.type("Quarterly");
+      int watched = rec.watchedElements();
       office.key("ctrl+F12");
       office.focus("Insert Table");
+      rec.awaitDialogWalked(watched);
       office.key("ctrl+a");
       office.type("Totals");
       office.key("Tab", "ctrl+a");
@@ -110,21 +112,27 @@ class WriterCaptureTest {
       rec.awaitAction("the table's undo title", a -> a.hasTextEdit() && a.getTextEdit().getUndoTitle().contains("Totals"));
       // Opened again, left with Escape: its Cancel button.
       office.focus(window);
+      watched = rec.watchedElements();
       office.key("ctrl+F12");
       office.focus("Insert Table");
+      rec.awaitDialogWalked(watched);
       office.key("Escape");
       rec.awaitAction("the cancelled dialog", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel"));
       // And again, its Cancel button clicked.
       office.focus(window);
+      watched = rec.watchedElements();
       office.key("ctrl+F12");
       office.focus("Insert Table");
+      rec.awaitDialogWalked(watched);
       int[] cancelButton = A11yProbe.dialogBounds(office.connect(), "Insert Table", AccessibleRole.PUSH_BUTTON, "Cancel");
       office.click(cancelButton[0] + cancelButton[2] / 2, cancelButton[1] + cancelButton[3] / 2);
       rec.awaitAction("the clicked Cancel", a -> a.hasInvoke() && a.getTarget().getName().equals("Cancel")
           && a.getInvoke().getMethod() == InvokeMethod.INVOKE_METHOD_CLICK);
       office.focus(window);
+      watched = rec.watchedElements();
       office.key("ctrl+shift+s");
       office.focus("Save as");
+      rec.awaitDialogWalked(watched);
       office.key("ctrl+a");
       office.type(report.toString());
       office.key("Return");
