@@ -209,8 +209,10 @@ class WriterCaptureTest {
       rec.awaitAccessibility(300);
       office.focus(window);
       office.type("plans");
+      int watched = rec.watchedElements();
       office.key("ctrl+shift+s");
       office.focus("Save as");
+      rec.awaitDialogWalked(watched);
       office.key("ctrl+a");
       office.type(secret.toString());
       int[] box = A11yProbe.dialogBounds(office.connect(), "Save as", AccessibleRole.CHECK_BOX, "Save with password");
