@@ -52,6 +52,13 @@ class BrowserExtensionEndToEndTest {
       + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
       + "</body></html>";
 
+  /** A frame with a field, from a site the policy denies (served as localhost; the page is on 127.0.0.1). */
+  private static final String DENIED_FRAME = "<!doctype html><html><head><title>Tracker</title></head><body style='margin:0'>"
+      + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
+      + "<input id='code' aria-label='Code' style='position:absolute;left:150px;top:10px;width:120px;height:30px'>"
+      + "</body></html>";
+  private static final String TYPED_IN_DENIED_FRAME = "typed-in-denied-frame-5b8e";
+
   @TempDir Path home;
   @TempDir Path profile;
 
@@ -370,6 +377,52 @@ class BrowserExtensionEndToEndTest {
       }
     }
     assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
+  }
+
+  @Test
+  void aFrameFromASiteThePolicyDeniesRecordsNothingInsideAnAllowedPage() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    Path policy = home.resolve("deny-localhost.yaml");
+    Files.writeString(policy, "version: 1\nurls:\n  deny: ['localhost']\n");
+    install("--policy", policy.toString());
+    URI denied = URI.create(serve("/tracker.html", DENIED_FRAME).toString().replace("127.0.0.1", "localhost"));
+    URI allowed = serve("/widget.html", FRAME);
+    // Two frames from other origins: the allowed one shows that the frames' recorders were up.
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", allowed.toString()).replace("</body>",
+        "<iframe id='tracker' src='" + denied + "' style='position:absolute;left:20px;top:420px;width:300px;height:100px;border:0'>"
+            + "</iframe></body>"));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String tab = openTab(cdp, page.toString());
+      // The field and the button inside the denied frame, where the iframe puts them (left 20, top 420).
+      clickAt(cdp, tab, 20 + 150 + 60, 420 + 10 + 15);
+      type(cdp, tab, TYPED_IN_DENIED_FRAME);
+      clickAt(cdp, tab, 20 + 10 + 60, 420 + 10 + 15);
+      // The button inside the allowed frame (left 20, top 300), then the page's own.
+      clickAt(cdp, tab, 20 + 10 + 60, 300 + 10 + 15);
+      click(cdp, tab, "#send");
+      closeBrowser(cdp);
+    }
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<Action> actions;
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      actions = reader.readAll();
+    }
+    assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange()))
+        .extracting(BrowserExtensionEndToEndTest::describe).as("nothing from the denied frame")
+        .containsExactly("click button 'Frame action'", "click button 'Create account'", "submit form ''");
+    assertThat(actions).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
+        .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + allowed));
+    assertThat(actions).noneMatch(a -> a.toString().contains("localhost"));
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(home.resolve("sessions"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored).doesNotContain(TYPED_IN_DENIED_FRAME).doesNotContain("localhost");
   }
 
   private static List<String> attributes(Action a) {
