@@ -396,6 +396,9 @@ class BrowserExtensionEndToEndTest {
       String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
       awaitBadge(cdp, worker, "REC");
       String tab = openTab(cdp, page.toString());
+      // The denied frame is another site, so its own (out-of-process) target: wait until its page is in it.
+      await().atMost(Duration.ofSeconds(30)).until(() -> call(cdp, null, "Target.getTargets", Map.of()).path("targetInfos")
+          .findValuesAsText("url").contains(denied.toString()));
       // The field and the button inside the denied frame, where the iframe puts them (left 20, top 420).
       clickAt(cdp, tab, 20 + 150 + 60, 420 + 10 + 15);
       type(cdp, tab, TYPED_IN_DENIED_FRAME);
@@ -411,7 +414,7 @@ class BrowserExtensionEndToEndTest {
       actions = reader.readAll();
     }
     assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange()))
-        .extracting(BrowserExtensionEndToEndTest::describe).as("nothing from the denied frame")
+        .extracting(BrowserExtensionEndToEndTest::describe).as("nothing from the denied frame; all: %s", actions)
         .containsExactly("click button 'Frame action'", "click button 'Create account'", "submit form ''");
     assertThat(actions).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + allowed));
@@ -423,6 +426,42 @@ class BrowserExtensionEndToEndTest {
       }
     }
     assertThat(stored).doesNotContain(TYPED_IN_DENIED_FRAME).doesNotContain("localhost");
+  }
+
+  @Test
+  void switchingBetweenTabsIsRecordedAsTabActivationThroughTheExtension() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install();
+    URI signUp = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
+    URI widget = serve("/widget.html", FRAME);
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String first = targetId(cdp, openTab(cdp, signUp.toString()));
+      String second = targetId(cdp, openTab(cdp, widget.toString()));
+      call(cdp, null, "Target.activateTarget", Map.of("targetId", first));
+      call(cdp, null, "Target.activateTarget", Map.of("targetId", second));
+      closeBrowser(cdp);
+    }
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    List<Action> actions;
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      actions = reader.readAll();
+    }
+    List<Action> switches = actions.stream().filter(Action::hasWindowSwitch).toList();
+    // The recorder in each tab's top frame reports that its tab became visible (the content script is the
+    // same recorder as on the DevTools path): the first switch has no 'from' (a tab that opened in front
+    // was never switched to), the next names the tab switched away from.
+    assertThat(switches).extracting(a -> a.getWindowSwitch().getFrom().getTitle() + " -> " + a.getWindowSwitch().getTo().getTitle())
+        .as("each tab switch, in order").containsExactly(" -> Sign up", "Sign up -> Widget");
+    assertThat(switches.get(0).getSource().getDocument()).isEqualTo(signUp.toString());
+    assertThat(switches.get(1).getSource().getDocument()).isEqualTo(widget.toString());
+    assertThat(switches).allSatisfy(a -> assertThat(attributes(a)).contains("browser.transport=extension"));
+  }
+
+  private static String targetId(CdpConnection cdp, String session) throws Exception {
+    return call(cdp, session, "Target.getTargetInfo", Map.of()).path("targetInfo").path("targetId").asText();
   }
 
   private static List<String> attributes(Action a) {
