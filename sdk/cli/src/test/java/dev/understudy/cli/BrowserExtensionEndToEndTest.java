@@ -292,12 +292,7 @@ class BrowserExtensionEndToEndTest {
     });
     assertThat(semantic).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + frame));
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home);
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -329,20 +324,11 @@ class BrowserExtensionEndToEndTest {
       closeBrowser(cdp);
     }
     assertThat(home.resolve("control").resolve("paused")).as("the host ended: the pause request is withdrawn").doesNotExist();
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()))
         .extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
             "click button 'Create account'", "submit form ''", "pause", "resume", "click button 'Create account'", "submit form ''");
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home);
     assertThat(stored).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -361,21 +347,12 @@ class BrowserExtensionEndToEndTest {
       click(cdp, tab, "#send");
       closeBrowser(cdp);
     }
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     assertThat(actions).filteredOn(Action::hasValueChange).singleElement().satisfies(a -> {
       assertThat(a.getTarget().getName()).isEqualTo("Full name");
       assertThat(a.getValueChange().getValueOmitted()).isTrue();
     });
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home);
     assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
   }
 
@@ -408,23 +385,14 @@ class BrowserExtensionEndToEndTest {
       click(cdp, tab, "#send");
       closeBrowser(cdp);
     }
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange()))
         .extracting(BrowserExtensionEndToEndTest::describe).as("nothing from the denied frame; all: %s", actions)
         .containsExactly("click button 'Frame action'", "click button 'Create account'", "submit form ''");
     assertThat(actions).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + allowed));
     assertThat(actions).noneMatch(a -> a.toString().contains("localhost"));
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home.resolve("sessions"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home.resolve("sessions"));
     assertThat(stored).doesNotContain(TYPED_IN_DENIED_FRAME).doesNotContain("localhost");
   }
 
@@ -444,11 +412,7 @@ class BrowserExtensionEndToEndTest {
       call(cdp, null, "Target.activateTarget", Map.of("targetId", second));
       closeBrowser(cdp);
     }
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     List<Action> switches = actions.stream().filter(Action::hasWindowSwitch).toList();
     // The recorder in each tab's top frame reports that its tab became visible (the content script is the
     // same recorder as on the DevTools path): the first switch has no 'from' (a tab that opened in front
@@ -462,6 +426,25 @@ class BrowserExtensionEndToEndTest {
 
   private static String targetId(CdpConnection cdp, String session) throws Exception {
     return call(cdp, session, "Target.getTargetInfo", Map.of()).path("targetInfo").path("targetId").asText();
+  }
+
+  /** The actions of the one session the host wrote. */
+  private List<Action> firstSession() throws Exception {
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      return reader.readAll();
+    }
+  }
+
+  /** Every byte of every file under this directory, as text (to look for canaries). */
+  private static String allBytes(Path dir) throws Exception {
+    StringBuilder stored = new StringBuilder();
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return stored.toString();
   }
 
   private static List<String> attributes(Action a) {

@@ -197,10 +197,13 @@ class RecorderTranslatorTest {
     return m;
   }
 
+  private RecorderTranslator maskingBankSites() {
+    return new RecorderTranslator(context.emitter(), 4096, new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+  }
+
   @Test
   void onAMaskedSiteValuesAndClipboardTextAreLeftOutWhateverTheRecorderSent() {
-    RecorderTranslator masking = new RecorderTranslator(context.emitter(), 4096,
-        new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+    RecorderTranslator masking = maskingBankSites();
     masking.accept("test", inFrame(textValue("rec-aaaa1111", 1, "canary-in-frame"), "https://pay.bank.example/f").toString(),
         new TabContext("t1", "Shop", "https://shop.example/"));
     masking.accept("test", textValue("rec-bbbb2222", 1, "canary-on-top").toString(), new TabContext("t2", "Bank", "https://www.bank.example/"));
@@ -226,8 +229,7 @@ class RecorderTranslatorTest {
 
   @Test
   void onAMaskedSiteChosenFileNamesAreLeftOutWhateverTheRecorderSent() {
-    RecorderTranslator masking = new RecorderTranslator(context.emitter(), 4096,
-        new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+    RecorderTranslator masking = maskingBankSites();
     masking.accept("test", inFrame(files("rec-aaaa1111", 1, "canary-statement.pdf"), "https://pay.bank.example/f").toString(),
         new TabContext("t1", "Shop", "https://shop.example/"));
     masking.accept("test", files("rec-bbbb2222", 1, "canary-a.pdf", "canary-b.pdf").toString(),
