@@ -52,6 +52,13 @@ class BrowserExtensionEndToEndTest {
       + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
       + "</body></html>";
 
+  /** A frame with a field, from a site the policy denies (served as localhost; the page is on 127.0.0.1). */
+  private static final String DENIED_FRAME = "<!doctype html><html><head><title>Tracker</title></head><body style='margin:0'>"
+      + "<button id='act' style='position:absolute;left:10px;top:10px;width:120px;height:30px'>Frame action</button>"
+      + "<input id='code' aria-label='Code' style='position:absolute;left:150px;top:10px;width:120px;height:30px'>"
+      + "</body></html>";
+  private static final String TYPED_IN_DENIED_FRAME = "typed-in-denied-frame-5b8e";
+
   @TempDir Path home;
   @TempDir Path profile;
 
@@ -285,12 +292,7 @@ class BrowserExtensionEndToEndTest {
     });
     assertThat(semantic).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + frame));
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home);
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -322,20 +324,11 @@ class BrowserExtensionEndToEndTest {
       closeBrowser(cdp);
     }
     assertThat(home.resolve("control").resolve("paused")).as("the host ended: the pause request is withdrawn").doesNotExist();
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()))
         .extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
             "click button 'Create account'", "submit form ''", "pause", "resume", "click button 'Create account'", "submit form ''");
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = allBytes(home);
     assertThat(stored).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -354,22 +347,104 @@ class BrowserExtensionEndToEndTest {
       click(cdp, tab, "#send");
       closeBrowser(cdp);
     }
-    SessionStore store = SessionStore.open(home.resolve("sessions"));
-    List<Action> actions;
-    try (SessionReader reader = store.reader(store.list().get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     assertThat(actions).filteredOn(Action::hasValueChange).singleElement().satisfies(a -> {
       assertThat(a.getTarget().getName()).isEqualTo("Full name");
       assertThat(a.getValueChange().getValueOmitted()).isTrue();
     });
+    String stored = allBytes(home);
+    assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
+  }
+
+  @Test
+  void aFrameFromASiteThePolicyDeniesRecordsNothingInsideAnAllowedPage() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    Path policy = home.resolve("deny-localhost.yaml");
+    Files.writeString(policy, "version: 1\nurls:\n  deny: ['localhost']\n");
+    install("--policy", policy.toString());
+    URI denied = URI.create(serve("/tracker.html", DENIED_FRAME).toString().replace("127.0.0.1", "localhost"));
+    URI allowed = serve("/widget.html", FRAME);
+    // Two frames from other origins: the allowed one shows that the frames' recorders were up.
+    URI page = serve("/form.html", PAGE.replace("FRAME_URL", allowed.toString()).replace("</body>",
+        "<iframe id='tracker' src='" + denied + "' style='position:absolute;left:20px;top:420px;width:300px;height:100px;border:0'>"
+            + "</iframe></body>"));
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String tab = openTab(cdp, page.toString());
+      // The denied frame is another site, so its own (out-of-process) target: wait until its page is in it.
+      await().atMost(Duration.ofSeconds(30)).until(() -> call(cdp, null, "Target.getTargets", Map.of()).path("targetInfos")
+          .findValuesAsText("url").contains(denied.toString()));
+      // The field and the button inside the denied frame, where the iframe puts them (left 20, top 420).
+      clickAt(cdp, tab, 20 + 150 + 60, 420 + 10 + 15);
+      type(cdp, tab, TYPED_IN_DENIED_FRAME);
+      clickAt(cdp, tab, 20 + 10 + 60, 420 + 10 + 15);
+      // The button inside the allowed frame (left 20, top 300), then the page's own.
+      clickAt(cdp, tab, 20 + 10 + 60, 300 + 10 + 15);
+      click(cdp, tab, "#send");
+      closeBrowser(cdp);
+    }
+    List<Action> actions = firstSession();
+    assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange()))
+        .extracting(BrowserExtensionEndToEndTest::describe).as("nothing from the denied frame; all: %s", actions)
+        .containsExactly("click button 'Frame action'", "click button 'Create account'", "submit form ''");
+    assertThat(actions).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
+        .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + allowed));
+    assertThat(actions).noneMatch(a -> a.toString().contains("localhost"));
+    String stored = allBytes(home.resolve("sessions"));
+    assertThat(stored).doesNotContain(TYPED_IN_DENIED_FRAME).doesNotContain("localhost");
+  }
+
+  @Test
+  void switchingBetweenTabsIsRecordedAsTabActivationThroughTheExtension() throws Exception {
+    assertThat(CliRun.run(home, "consent", "grant", "--adapter", "browser").exitCode()).isZero();
+    install();
+    URI signUp = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
+    URI widget = serve("/widget.html", FRAME);
+
+    try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
+      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+      awaitBadge(cdp, worker, "REC");
+      String first = targetId(cdp, openTab(cdp, signUp.toString()));
+      String second = targetId(cdp, openTab(cdp, widget.toString()));
+      call(cdp, null, "Target.activateTarget", Map.of("targetId", first));
+      call(cdp, null, "Target.activateTarget", Map.of("targetId", second));
+      closeBrowser(cdp);
+    }
+    List<Action> actions = firstSession();
+    List<Action> switches = actions.stream().filter(Action::hasWindowSwitch).toList();
+    // The recorder in each tab's top frame reports that its tab became visible (the content script is the
+    // same recorder as on the DevTools path): the first switch has no 'from' (a tab that opened in front
+    // was never switched to), the next names the tab switched away from.
+    assertThat(switches).extracting(a -> a.getWindowSwitch().getFrom().getTitle() + " -> " + a.getWindowSwitch().getTo().getTitle())
+        .as("each tab switch, in order").containsExactly(" -> Sign up", "Sign up -> Widget");
+    assertThat(switches.get(0).getSource().getDocument()).isEqualTo(signUp.toString());
+    assertThat(switches.get(1).getSource().getDocument()).isEqualTo(widget.toString());
+    assertThat(switches).allSatisfy(a -> assertThat(attributes(a)).contains("browser.transport=extension"));
+  }
+
+  private static String targetId(CdpConnection cdp, String session) throws Exception {
+    return call(cdp, session, "Target.getTargetInfo", Map.of()).path("targetInfo").path("targetId").asText();
+  }
+
+  /** The actions of the one session the host wrote. */
+  private List<Action> firstSession() throws Exception {
+    SessionStore store = SessionStore.open(home.resolve("sessions"));
+    try (SessionReader reader = store.reader(store.list().get(0).id())) {
+      return reader.readAll();
+    }
+  }
+
+  /** Every byte of every file under this directory, as text (to look for canaries). */
+  private static String allBytes(Path dir) throws Exception {
     StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
+    try (var files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       }
     }
-    assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
+    return stored.toString();
   }
 
   private static List<String> attributes(Action a) {

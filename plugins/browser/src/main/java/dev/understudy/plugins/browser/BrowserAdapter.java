@@ -62,7 +62,7 @@ final class BrowserAdapter implements Adapter {
       if (snapshots || screenshots) {
         DevToolsRecorder r = recorder;
         observer = new PageObserver(cdp, context.emitter(), r::place, snapshots, screenshots,
-            config.observationTriggers(), Duration.ofMillis(config.observationIntervalMs()));
+            config.observationTriggers(), Duration.ofMillis(config.observationIntervalMs()), config.maskValuesHosts());
         translator.onEmitted(observer::actionEmitted);
       } else if (config.observations()) {
         LOG.info("adapter.browser.observations is on, but the policy allows neither snapshots nor screenshots: none are recorded");

@@ -121,14 +121,19 @@ final class DevToolsRecorder implements AutoCloseable {
     }
   }
 
-  /** Where the recorder of a tab's top frame is reached, or null when it is not there (yet). */
+  /**
+   * Where the recorder of a tab's top frame is reached, with the sessions of all the tab's targets (its
+   * page and its out-of-process iframes), or null when it is not there (yet).
+   */
   PageObserver.Place place(String tabId) {
     for (Session s : sessions.values()) {
       if (s.page && s.tab.targetId.equals(tabId)) {
         // A page target's main frame has the target's id.
         for (Map.Entry<Integer, String> w : s.worlds.entrySet()) {
           if (w.getValue().equals(tabId)) {
-            return new PageObserver.Place(s.id, w.getKey());
+            List<String> all = new ArrayList<>();
+            sessions.values().stream().filter(f -> f.tab == s.tab).forEach(f -> all.add(f.id));
+            return new PageObserver.Place(s.id, w.getKey(), all);
           }
         }
       }

@@ -36,6 +36,13 @@ import java.util.logging.Logger;
  * masked in Java with the secure fields' bounds taken both before and after the capture (a field that
  * moved in between is covered in both places); when the bounds cannot be had, no screenshot is stored.
  *
+ * <p>On a site whose values are masked ({@code mask-values-hosts}) nothing is observed at all, neither
+ * snapshot nor screenshot: a page's text is its values there, and no cleaning or blacking out in the page
+ * can be trusted to find them all. The Java side decides this itself, whatever the page's recorder does:
+ * from the triggering action (the tab's URL, the frame's URL, the translator's masked mark), and again from
+ * the URLs of every frame in the tab ({@code Page.getFrameTree}) just before the snapshot and just after the
+ * screenshot. Each observation left out for this is counted ({@link #maskedCount()}).
+ *
  * <p>Threading: {@link #actionEmitted} runs on the translator's thread and never blocks; the work runs on
  * one thread of its own, at most {@value #QUEUE} observations waiting (more are dropped and counted).
  */
@@ -48,8 +55,16 @@ final class PageObserver implements AutoCloseable {
   private static final String SNAPSHOT =
       "(() => { const r = globalThis.__understudyRecorder; return r && r.snapshot ? r.snapshot(%d) : null; })()";
 
-  /** Where to reach a tab's recorder: the page's session and the main frame's isolated world. */
-  record Place(String sessionId, int contextId) {}
+  /**
+   * Where to reach a tab's recorder: the page's session and the main frame's isolated world; and the
+   * sessions of all the tab's targets (the page and its out-of-process iframes, whose frames the page's
+   * own frame tree does not show).
+   */
+  record Place(String sessionId, int contextId, List<String> targetSessionIds) {
+    Place {
+      targetSessionIds = List.copyOf(targetSessionIds);
+    }
+  }
 
   /** Finds the place of a tab by its target id, or null when its recorder is not (yet) there. */
   interface Places {
@@ -65,9 +80,12 @@ final class PageObserver implements AutoCloseable {
   private final ThreadPoolExecutor worker;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong masked = new AtomicLong();
+  private final List<String> maskValuesHosts;
 
   PageObserver(CdpConnection cdp, ActionEmitter emitter, Places places, boolean snapshots, boolean screenshots,
-      Set<String> triggers, Duration interval) {
+      Set<String> triggers, Duration interval, List<String> maskValuesHosts) {
+    this.maskValuesHosts = List.copyOf(maskValuesHosts);
     this.cdp = Objects.requireNonNull(cdp, "cdp");
     this.emitter = Objects.requireNonNull(emitter, "emitter");
     this.places = Objects.requireNonNull(places, "places");
@@ -83,6 +101,10 @@ final class PageObserver implements AutoCloseable {
 
   /** An action of this tab was emitted: observe the page if it is a trigger and the tab's interval has passed. */
   void actionEmitted(Action action, TabContext tab) {
+    if (ObservationGate.trigger(action) != null && MaskedSites.action(maskValuesHosts, action, tab)) {
+      masked.incrementAndGet();
+      return;
+    }
     String trigger = gate.admit(action, tab == null ? null : tab.id(), System.nanoTime());
     if (trigger == null) {
       return;
@@ -99,6 +121,11 @@ final class PageObserver implements AutoCloseable {
     return dropped.get();
   }
 
+  /** Observations not taken because the page, or one of its frames, is on a masked site. */
+  long maskedCount() {
+    return masked.get();
+  }
+
   /** Observation records handed to the runtime. */
   long storedCount() {
     return stored.get();
@@ -111,19 +138,20 @@ final class PageObserver implements AutoCloseable {
       return;
     }
     try {
+      if (framesOnMaskedSite(tab.id())) {
+        masked.incrementAndGet();
+        return;
+      }
       JsonNode snap = evaluate(place, snapshots ? MAX_HTML_CHARS : 0);
       if (snap == null) {
         dropped.incrementAndGet();
         return;
       }
-      if (snapshots) {
-        emit(action, trigger, Observation.newBuilder().setObservationKind(ObservationKind.OBSERVATION_KIND_DOM_SNAPSHOT)
-            .setMediaType("text/html").setText(snap.path("html").asText("")), snap.path("truncated").asBoolean(false));
-      }
+      byte[] png = null;
       if (screenshots) {
         JsonNode shot = cdp.call("Page.captureScreenshot",
             cdp.params().put("format", "png").put("captureBeyondViewport", false), place.sessionId(), STEP_TIMEOUT);
-        byte[] png = Base64.getDecoder().decode(shot.path("data").asText(""));
+        byte[] raw = Base64.getDecoder().decode(shot.path("data").asText(""));
         JsonNode after = evaluate(place, 0);
         if (after == null) {
           // Without the bounds after the capture, the mask may miss a field that moved: store nothing.
@@ -132,15 +160,47 @@ final class PageObserver implements AutoCloseable {
         }
         List<ScreenshotMask.Rect> rects = new ArrayList<>(rects(snap));
         rects.addAll(rects(after));
-        byte[] masked = ScreenshotMask.blackOut(png, rects, after.path("viewport").path("width").asDouble(0));
+        png = ScreenshotMask.blackOut(raw, rects, after.path("viewport").path("width").asDouble(0));
+      }
+      if (framesOnMaskedSite(tab.id())) {
+        // The page, or one of its frames, went to a masked site while it was observed: keep nothing.
+        masked.incrementAndGet();
+        return;
+      }
+      if (snapshots) {
+        emit(action, trigger, Observation.newBuilder().setObservationKind(ObservationKind.OBSERVATION_KIND_DOM_SNAPSHOT)
+            .setMediaType("text/html").setText(snap.path("html").asText("")), snap.path("truncated").asBoolean(false));
+      }
+      if (png != null) {
         emit(action, trigger, Observation.newBuilder().setObservationKind(ObservationKind.OBSERVATION_KIND_SCREENSHOT)
-            .setMediaType("image/png").setData(ByteString.copyFrom(masked)), false);
+            .setMediaType("image/png").setData(ByteString.copyFrom(png)), false);
       }
     } catch (CdpException | IOException | RuntimeException e) {
       // The tab navigated or closed meanwhile: this observation is not taken; the action itself is stored.
       dropped.incrementAndGet();
       LOG.log(Level.FINE, "page observation not taken", e);
     }
+  }
+
+  /**
+   * Whether any frame of the tab is on a masked site now, in the page's target or any of its
+   * out-of-process iframes' (looked up again: frames come and go); a frame tree that cannot be read
+   * counts as masked, and a tab no longer there too (the observation is then left out, never taken blind).
+   */
+  private boolean framesOnMaskedSite(String tabId) throws CdpException {
+    if (maskValuesHosts.isEmpty()) {
+      return false;
+    }
+    Place place = places.find(tabId);
+    if (place == null) {
+      return true;
+    }
+    for (String session : place.targetSessionIds()) {
+      if (MaskedSites.frameTree(maskValuesHosts, cdp.call("Page.getFrameTree", cdp.params(), session, STEP_TIMEOUT).get("frameTree"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private JsonNode evaluate(Place place, int maxChars) throws CdpException {

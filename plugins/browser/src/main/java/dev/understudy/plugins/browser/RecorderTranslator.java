@@ -125,8 +125,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
    *
    * @param allowsDocument whether a frame's own URL may be recorded (the runtime judges only the tab's
    *     URL, {@code source.document}): messages from a frame it refuses make no action
-   * @param maskValuesHosts host patterns ({@link HostGlobs}) on which no field value or clipboard text is
-   *     kept, whatever the page's recorder sent: the frame's host or the tab's
+   * @param maskValuesHosts host patterns ({@link HostGlobs}) on which no field value, file name or clipboard
+   *     text is kept, whatever the page's recorder sent: the frame's host or the tab's
    */
   public record Rules(Predicate<String> allowsDocument, List<String> maskValuesHosts) {
     /** Nothing beyond the runtime's own checks. */
@@ -465,13 +465,17 @@ public final class RecorderTranslator implements RecorderMessageSink {
       long count = optInteger(m, "fileCount", 0, Integer.MAX_VALUE);
       attribute(a, "browser.file.count", Long.toString(count));
       JsonNode names = array(m, "fileNames");
-      if (names.size() > 0 && names.size() <= MAX_ITEMS) {
+      List<String> checked = texts(names);
+      if (masked) {
+        // A file's name is a value like any other: on a masked site it is left out, whatever the recorder sent.
+        attribute(a, "browser.value.masked", "true");
+      } else if (names.size() > 0 && names.size() <= MAX_ITEMS) {
         // Split into one upload per file by accept(); file events need the file-names capability.
         a.setFileEvent(FileEvent.newBuilder().setOperation(FileOperation.FILE_OPERATION_UPLOAD)
-            .setPath(String.join("\n", texts(names))));
+            .setPath(String.join("\n", checked)));
         return;
       }
-      a.setValueChange(ValueChange.newBuilder().setValueKind(ValueKind.VALUE_KIND_FILE).setValueOmitted(count > 0));
+      a.setValueChange(ValueChange.newBuilder().setValueKind(ValueKind.VALUE_KIND_FILE).setValueOmitted(count > 0 || names.size() > 0));
       return;
     }
     ValueChange.Builder change = ValueChange.newBuilder().setValueKind(switch (kind) {

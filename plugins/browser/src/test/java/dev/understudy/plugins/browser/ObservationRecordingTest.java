@@ -11,10 +11,13 @@ import dev.understudy.proto.v1.ObservationKind;
 import dev.understudy.testing.Canaries;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +126,56 @@ class ObservationRecordingTest {
       assertThat(r.provider.lastAdapter().observer()).isNull();
       assertThat(r.stop()).noneMatch(Action::hasObservation);
     }
+  }
+  @Test
+  void onAMaskedSiteNoObservationIsStoredAndNoValueNorFileName() throws Exception {
+    Path file = store.getParent().resolve("CanaryStatement-" + System.nanoTime() + ".pdf");
+    Files.write(file, new byte[] {1, 2, 3});
+    List<Action> stored;
+    PageObserver observer;
+    try (BrowserRecording r = BrowserRecording.start(store,
+        Map.of("observations", "true", "mask-values-hosts", "127.0.0.1"), observing())) {
+      observer = r.provider.lastAdapter().observer();
+      assertThat(observer).as("observations are on and allowed").isNotNull();
+      r.driver.navigate(pages.url("form.html"));
+      r.driver.click("input[name=fullname]");
+      r.driver.type(CANARY);
+      r.driver.chooseFiles("#avatar", file.toString());
+      r.driver.click("#cancel");
+      r.await("cancel click", invoke("button", "Cancel"));
+      r.await("the file's value", a -> a.hasValueChange() && a.getTarget().getName().equals("Avatar"));
+      Awaitility.await("observations left out").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+          .until(() -> observer.maskedCount() >= 3);
+      stored = r.stop();
+    } finally {
+      Files.delete(file);
+    }
+    assertThat(stored).filteredOn(Action::hasInvoke).isNotEmpty();
+    assertThat(stored).noneMatch(Action::hasObservation).noneMatch(Action::hasFileEvent);
+    assertThat(observer.storedCount()).isZero();
+    assertThat(Canaries.find(Canaries.allBytes(store), Map.of(CANARY, "typed on a masked site",
+        file.getFileName().toString(), "chosen on a masked site"))).isEmpty();
+  }
+
+  @Test
+  void aMaskedCrossOriginFrameInsideAnUnmaskedPageKeepsThePageFromBeingObserved() throws Exception {
+    List<Action> stored;
+    PageObserver observer;
+    try (BrowserRecording r = BrowserRecording.start(store,
+        Map.of("observations", "true", "observation-triggers", "click", "mask-values-hosts", "localhost"), observing())) {
+      observer = r.provider.lastAdapter().observer();
+      r.driver.navigate(pages.url("frames.html"));
+      r.driver.awaitFrame(pages.otherOrigin() + "/pages/frame-child.html");
+      r.driver.click("#same |> #apply");
+      Action apply = r.await("click in the unmasked same-origin frame", a -> invoke("button", "Apply").test(a)
+          && Actions.attribute(a, "browser.frame.url").equals(pages.url("frame-child.html")));
+      assertThat(apply.getAttributesList()).as("the action itself is not on a masked site")
+          .noneMatch(x -> x.getKey().equals("browser.value.masked"));
+      Awaitility.await("the observation left out").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+          .until(() -> observer.maskedCount() >= 1);
+      stored = r.stop();
+    }
+    assertThat(stored).noneMatch(Action::hasObservation);
+    assertThat(observer.storedCount()).isZero();
   }
 }

@@ -197,10 +197,13 @@ class RecorderTranslatorTest {
     return m;
   }
 
+  private RecorderTranslator maskingBankSites() {
+    return new RecorderTranslator(context.emitter(), 4096, new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+  }
+
   @Test
   void onAMaskedSiteValuesAndClipboardTextAreLeftOutWhateverTheRecorderSent() {
-    RecorderTranslator masking = new RecorderTranslator(context.emitter(), 4096,
-        new RecorderTranslator.Rules(d -> true, List.of("*.bank.example")));
+    RecorderTranslator masking = maskingBankSites();
     masking.accept("test", inFrame(textValue("rec-aaaa1111", 1, "canary-in-frame"), "https://pay.bank.example/f").toString(),
         new TabContext("t1", "Shop", "https://shop.example/"));
     masking.accept("test", textValue("rec-bbbb2222", 1, "canary-on-top").toString(), new TabContext("t2", "Bank", "https://www.bank.example/"));
@@ -213,6 +216,36 @@ class RecorderTranslatorTest {
       assertThat(a.getAttributesList()).anyMatch(x -> x.getKey().equals("browser.value.masked"));
     });
     assertThat(actions.get(2).getValueChange().getValue()).isEqualTo("kept");
+    assertThat(actions.toString()).doesNotContain("canary");
+  }
+
+  private static ObjectNode files(String rid, long seq, String... names) {
+    ObjectNode m = message(rid, seq, "value").put("valueKind", "file").put("omitted", false).put("cause", "change")
+        .put("fileCount", names.length);
+    java.util.Arrays.stream(names).forEach(n -> m.withArray("fileNames").add(n));
+    target(m, "button", "Avatar").put("tag", "input");
+    return m;
+  }
+
+  @Test
+  void onAMaskedSiteChosenFileNamesAreLeftOutWhateverTheRecorderSent() {
+    RecorderTranslator masking = maskingBankSites();
+    masking.accept("test", inFrame(files("rec-aaaa1111", 1, "canary-statement.pdf"), "https://pay.bank.example/f").toString(),
+        new TabContext("t1", "Shop", "https://shop.example/"));
+    masking.accept("test", files("rec-bbbb2222", 1, "canary-a.pdf", "canary-b.pdf").toString(),
+        new TabContext("t2", "Bank", "https://www.bank.example/"));
+    masking.accept("test", files("rec-cccc3333", 1, "kept-a.pdf", "kept-b.pdf").toString(),
+        new TabContext("t3", "Shop", "https://shop.example/"));
+    List<Action> actions = context.actions();
+    assertThat(actions).hasSize(4);
+    assertThat(actions.subList(0, 2)).allSatisfy(a -> {
+      assertThat(a.hasFileEvent()).isFalse();
+      assertThat(a.getValueChange().getValueKind().name()).isEqualTo("VALUE_KIND_FILE");
+      assertThat(a.getValueChange().getValueOmitted()).isTrue();
+      assertThat(Actions.attribute(a, "browser.value.masked")).isEqualTo("true");
+    });
+    assertThat(Actions.attribute(actions.get(1), "browser.file.count")).isEqualTo("2");
+    assertThat(actions.subList(2, 4)).extracting(a -> a.getFileEvent().getPath()).containsExactly("kept-a.pdf", "kept-b.pdf");
     assertThat(actions.toString()).doesNotContain("canary");
   }
 
