@@ -3,6 +3,7 @@ package dev.understudy.plugins.office.atspi;
 import static dev.understudy.plugins.office.atspi.AtspiSwingEndToEndTest.accessibleSwing;
 import static dev.understudy.plugins.office.atspi.AtspiSwingEndToEndTest.awaitAction;
 import static dev.understudy.plugins.office.atspi.AtspiSwingEndToEndTest.bounds;
+import static dev.understudy.plugins.office.atspi.AtspiSwingEndToEndTest.focusNameField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,13 +45,7 @@ class AtspiSnapshotTest {
       backend.start(ctx);
       try (Child app = accessibleSwing(x, bus)) {
         Map<String, String> at = bounds(app.awaitLine(l -> l.startsWith("READY"), UP));
-        long deadline = System.nanoTime() + UP.toNanos();
-        while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
-          assertThat(System.nanoTime()).as("focus reported over AT-SPI: %s", ctx.actions()).isLessThan(deadline);
-          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
-          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
-          Thread.sleep(300);
-        }
+        focusNameField(x, app, at, ctx);
         x.xdotool("type", "--delay", "40", "Ada Lovelace");
         x.clickIn(DemoSwingApp.TITLE, at.get("password"));
         awaitAction(ctx, a -> a.hasFocus() && a.getTarget().getName().equals("Password:"));

@@ -77,6 +77,21 @@ class AtspiSwingEndToEndTest {
     return out;
   }
 
+  /**
+   * Clicks the password field and then the name field until AT-SPI reports the name field's focus: the
+   * application's accessibility bridge comes up some time after its window shows.
+   */
+  static void focusNameField(Xvfb x, Child app, Map<String, String> at, RecordingCaptureContext ctx) throws Exception {
+    long deadline = System.nanoTime() + UP.toNanos();
+    while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
+      assertThat(System.nanoTime()).as("focus reported over AT-SPI: %s; application said %s", ctx.actions(), app.output())
+          .isLessThan(deadline);
+      x.clickIn(DemoSwingApp.TITLE, at.get("password"));
+      x.clickIn(DemoSwingApp.TITLE, at.get("name"));
+      Thread.sleep(300);
+    }
+  }
+
   static Action awaitAction(RecordingCaptureContext ctx, Predicate<Action> match) throws InterruptedException {
     long deadline = System.nanoTime() + UP.toNanos();
     while (true) {
@@ -103,14 +118,7 @@ class AtspiSwingEndToEndTest {
         Closeable stop = startBackend(backend = backend(bus), ctx); Child app = accessibleSwing(x, bus)) {
       Map<String, String> at = bounds(app.awaitLine(l -> l.startsWith("READY"), UP));
       try {
-        long deadline = System.nanoTime() + UP.toNanos();
-        while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
-          assertThat(System.nanoTime()).as("focus reported over AT-SPI: %s; application said %s", ctx.actions(), app.output())
-              .isLessThan(deadline);
-          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
-          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
-          Thread.sleep(300);
-        }
+        focusNameField(x, app, at, ctx);
         x.xdotool("type", "--delay", "40", "Ada Lovelace");
         // Typing goes wherever the focus is when the keys arrive: wait until it moved.
         long focusMoves = ctx.actions().stream().filter(Action::hasFocus).count();
@@ -167,13 +175,7 @@ class AtspiSwingEndToEndTest {
         Closeable stop = startBackend(backend = backend(bus), ctx); Child app = accessibleSwing(x, bus)) {
       Map<String, String> at = bounds(app.awaitLine(l -> l.startsWith("READY"), UP));
       try {
-        long deadline = System.nanoTime() + UP.toNanos();
-        while (ctx.actions().stream().noneMatch(a -> a.hasFocus() && a.getTarget().getName().equals("Name:"))) {
-          assertThat(System.nanoTime()).as("focus reported over AT-SPI; application said %s", app.output()).isLessThan(deadline);
-          x.clickIn(DemoSwingApp.TITLE, at.get("password"));
-          x.clickIn(DemoSwingApp.TITLE, at.get("name"));
-          Thread.sleep(300);
-        }
+        focusNameField(x, app, at, ctx);
         long translated = backend.stats().translated();
         x.xdotool("type", "--delay", "20", "gone");
         // Kill only once the application has the text and the backend has taken in at least one event since
