@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -70,8 +69,8 @@ final class BrowserDemo {
     HttpServer server = serve();
     String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/signup";
     try (ChromiumProcess browser = launch()) {
-      Consent consent = ConsentLedger.open(consentDir).grant(BrowserAdapterProvider.NAME, Consent.ANY,
-          Instant.now().plus(Duration.ofMinutes(5)), "granted by 'understudy demo' for this run only");
+      ConsentLedger ledger = ConsentLedger.open(consentDir);
+      Consent consent = DemoCommand.grantForThisRun(ledger, BrowserAdapterProvider.NAME, DemoCommand.PART_CONSENT);
       root.err.println("Understudy demo, browser part: headless Chromium fills in " + url + ", recorded by the '"
           + BrowserAdapterProvider.NAME + "' adapter into " + home.sessions());
       root.err.println("The demo grants itself consent " + consent.id() + " for the '" + BrowserAdapterProvider.NAME
@@ -79,7 +78,7 @@ final class BrowserDemo {
           + ", then understudy record --adapter " + BrowserAdapterProvider.NAME);
       Recording recording = Recording.builder()
           .storeDirectory(home.sessions())
-          .consent(ConsentLedger.open(consentDir))
+          .consent(ledger)
           .adapter(new BrowserAdapterProvider(), BrowserCommand.PLUGIN_ID, "demo")
           .config("adapter.browser.attach", browser.webSocketUrl().toString())
           .startTimeout(Duration.ofSeconds(60))

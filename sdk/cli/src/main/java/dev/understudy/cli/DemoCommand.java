@@ -169,8 +169,7 @@ final class DemoCommand implements Callable<Integer> {
         // The demo consents for itself, in a ledger of its own that ends with the demo: one command on a
         // fresh machine, and your own ledger (which 'record' reads) stays untouched.
         ConsentLedger demoLedger = ConsentLedger.open(consentDir);
-        Consent consent = demoLedger.grant("hello", Consent.ANY, Instant.now().plus(Duration.ofMinutes(5)),
-            "granted by 'understudy demo' for this run only");
+        Consent consent = grantForThisRun(demoLedger, "hello", PART_CONSENT);
         root.err.println("The demo grants itself consent " + consent.id() + " for the 'hello' adapter only, for this run only."
             + " 'understudy record' needs your own: understudy consent grant --adapter NAME");
         Recording recording = Recording.builder()
@@ -225,6 +224,18 @@ final class DemoCommand implements Callable<Integer> {
       }
       Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** How long a part's own consent lasts: {@value #PART_CONSENT_MINUTES} minutes, longer than any part runs. */
+  static final long PART_CONSENT_MINUTES = 5;
+  static final Duration PART_CONSENT = Duration.ofMinutes(PART_CONSENT_MINUTES);
+
+  /**
+   * Grants a demo part consent for {@code adapter} in the part's own ledger (never the person's), for
+   * any application, expiring after {@code lasting}.
+   */
+  static Consent grantForThisRun(ConsentLedger ledger, String adapter, Duration lasting) throws IOException {
+    return ledger.grant(adapter, Consent.ANY, Instant.now().plus(lasting), "granted by 'understudy demo' for this run only");
   }
 
   static void deleteTree(Path dir) throws IOException {

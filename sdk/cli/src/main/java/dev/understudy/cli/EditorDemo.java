@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,8 @@ final class EditorDemo {
     Path project = Files.createTempDirectory("understudy-demo-editor");
     Path consentDir = Files.createTempDirectory("understudy-demo-editor-consent");
     try {
-      Consent consent = ConsentLedger.open(consentDir).grant(LspProxyAdapterProvider.NAME, Consent.ANY,
-          Instant.now().plus(TIMEOUT.multipliedBy(2)), "granted by 'understudy demo' for this run only");
+      Consent consent = DemoCommand.grantForThisRun(ConsentLedger.open(consentDir), LspProxyAdapterProvider.NAME,
+          TIMEOUT.multipliedBy(2));
       root.err.println("Understudy demo, editor part: Neovim edits " + FILE + " through 'understudy lsp-proxy -- " + server
           + "', recording into " + home.sessions());
       root.err.println("The demo grants itself consent " + consent.id() + " for the '" + LspProxyAdapterProvider.NAME

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,7 @@ final class OfficeDemo {
       String writer = xdotool(display, "search", "--sync", "--onlyvisible", "--name", "LibreOffice Writer").lines()
           .findFirst().orElseThrow(() -> new CliException(ExitCodes.CAPTURE_FAILED, "LibreOffice Writer did not open"));
       ConsentLedger ledger = ConsentLedger.open(Files.createDirectory(work.resolve("consent")));
-      Consent consent = ledger.grant(OfficeAdapterProvider.NAME, Consent.ANY, Instant.now().plus(Duration.ofMinutes(5)),
-          "granted by 'understudy demo' for this run only");
+      Consent consent = DemoCommand.grantForThisRun(ledger, OfficeAdapterProvider.NAME, DemoCommand.PART_CONSENT);
       root.err.println("Understudy demo, office part: LibreOffice Writer on virtual display " + display + ", recorded into "
           + home.sessions() + " under consent " + consent.id() + " (office adapter only, this run only)."
           + " For your own LibreOffice: understudy consent grant --adapter office, then understudy record --adapter office.");
