@@ -223,7 +223,11 @@ public final class Driver implements AutoCloseable {
     return new double[] {frame.path(0).asDouble() + inner.path(0).asDouble(), frame.path(1).asDouble() + inner.path(1).asDouble()};
   }
 
-  /** Waits until the driver sees the cross-origin frame with this URL. */
+  /**
+   * Waits until the driver sees the cross-origin frame with this URL and its document has loaded: input
+   * sent earlier can land in the document the frame had before (its initial one), which the loaded one
+   * then replaces, so what a test does there would be lost with it.
+   */
   void awaitFrame(String url) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!frameSessions.containsKey(url)) {
@@ -234,10 +238,17 @@ public final class Driver implements AutoCloseable {
         }
       }
       if (frameSessions.containsKey(url)) {
-        return;
+        break;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no frame " + url + "; frames: " + frameSessions.keySet());
+      }
+      Thread.sleep(20);
+    }
+    String loaded = "document.readyState === 'complete' && location.href === " + quote(url);
+    while (!eval(loaded, frameSessions.get(url)).asBoolean(false)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the frame " + url + " did not finish loading");
       }
       Thread.sleep(20);
     }
