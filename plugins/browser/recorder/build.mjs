@@ -1,5 +1,6 @@
 // Bundles the recorder with esbuild: `node build.mjs` writes build/dist/recorder-cdp.js (the DevTools
 // entry, one IIFE with no imports); `node build.mjs --tests` writes the node tests to build/test/.
+// UNDERSTUDY_RECORDER_READABLE=1 leaves the bundle unminified, so that a page profile names the recorder's functions.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 
@@ -22,7 +23,7 @@ if (tests) {
     bundle: true,
     format: 'iife',
     target: 'chrome110',
-    minify: true,
+    minify: !process.env.UNDERSTUDY_RECORDER_READABLE,
     legalComments: 'none',
     outdir: 'build/dist',
     logLevel: 'warning',

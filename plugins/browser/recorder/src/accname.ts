@@ -13,6 +13,8 @@ const TEXT_BUDGET = 2000;
 interface Walk {
   visited: Set<Node>;
   nodes: number;
+  /** Whether computed styles are read (hidden by CSS, block boxes, generated content); off for context names. */
+  styles: boolean;
 }
 
 interface Step {
@@ -26,16 +28,22 @@ interface Step {
   hiddenOk: boolean;
 }
 
-/** The accessible name of an element, whitespace-normalized. */
-export function accessibleName(el: Element): string {
-  const walk: Walk = { visited: new Set(), nodes: 0 };
+/**
+ * The accessible name of an element, whitespace-normalized.
+ *
+ * @param styles false to leave computed styles out (the name of a container in a target's context): elements hidden
+ *     only by CSS then count, block boxes are told by their tag, and ::before/::after content is left out. Reading
+ *     styles right after a click makes the browser recompute them first.
+ */
+export function accessibleName(el: Element, styles = true): string {
+  const walk: Walk = { visited: new Set(), nodes: 0, styles };
   return normalizeSpace(computeText(el, walk, { root: true, labelledBy: false, recursing: false, hiddenOk: false }));
 }
 
-function isHiddenForName(el: Element): boolean {
+function isHiddenForName(el: Element, walk: Walk): boolean {
   if (el.getAttribute('aria-hidden') === 'true') return true;
   if (el instanceof HTMLElement && el.hidden) return true;
-  return !isRendered(el);
+  return walk.styles && !isRendered(el);
 }
 
 function byIds(el: Element, attr: string): Element[] {
@@ -58,7 +66,7 @@ function computeText(node: Node, walk: Walk, step: Step): string {
   const el = node;
 
   // 2A: hidden nodes give nothing, except inside a traversal that started at a hidden node.
-  if (!step.hiddenOk && !step.root && isHiddenForName(el)) return '';
+  if (!step.hiddenOk && !step.root && isHiddenForName(el, walk)) return '';
 
   // 2B: aria-labelledby, followed once.
   if (!step.labelledBy) {
@@ -67,7 +75,7 @@ function computeText(node: Node, walk: Walk, step: Step): string {
       return refs
         .map((ref) => {
           if (ref === el) walk.visited.delete(el); // an element may name itself among others: "Delete draft"
-          return computeText(ref, walk, { root: false, labelledBy: true, recursing: true, hiddenOk: step.hiddenOk || isHiddenForName(ref) });
+          return computeText(ref, walk, { root: false, labelledBy: true, recursing: true, hiddenOk: step.hiddenOk || isHiddenForName(ref, walk) });
         })
         .join(' ');
     }
@@ -177,8 +185,19 @@ function isBlock(display: string): boolean {
   return display !== '' && !display.startsWith('inline') && display !== 'contents';
 }
 
-function pseudoText(el: Element, which: '::before' | '::after'): string {
-  if (!mayHavePseudoContent(el)) return '';
+/** Elements whose default display is a block (or a table part, a list item): their text is set apart by spaces. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'summary', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'legend',
+]);
+
+function isBlockElement(el: Element, walk: Walk): boolean {
+  return walk.styles ? isBlock(getComputedStyle(el).display) : BLOCK_TAGS.has(el.localName);
+}
+
+function pseudoText(el: Element, which: '::before' | '::after', walk: Walk): string {
+  if (!walk.styles || !mayHavePseudoContent(el)) return '';
   const content = getComputedStyle(el, which).content;
   return cssContentText(content, (name) => el.getAttribute(name) || '');
 }
@@ -193,7 +212,7 @@ function childNodesOf(el: Element): Node[] {
 }
 
 function contentText(el: Element, walk: Walk, step: Step): string {
-  let out = pseudoText(el, '::before');
+  let out = pseudoText(el, '::before', walk);
   for (const child of childNodesOf(el)) {
     if (out.length > TEXT_BUDGET) break;
     if (child instanceof Element) {
@@ -204,10 +223,10 @@ function contentText(el: Element, walk: Walk, step: Step): string {
         continue;
       }
       const text = computeText(child, walk, { root: false, labelledBy: step.labelledBy, recursing: true, hiddenOk: step.hiddenOk });
-      out += isBlock(getComputedStyle(child).display) ? ' ' + text + ' ' : text;
+      out += isBlockElement(child, walk) ? ' ' + text + ' ' : text;
     } else {
       out += computeText(child, walk, { root: false, labelledBy: step.labelledBy, recursing: true, hiddenOk: step.hiddenOk });
     }
   }
-  return out + pseudoText(el, '::after');
+  return out + pseudoText(el, '::after', walk);
 }

@@ -1,13 +1,20 @@
 // Elements of a document that carry a role or contenteditable attribute (the candidates for any role besides
 // the tags that have it implicitly) and elements that carry a naming attribute (aria-label, aria-labelledby,
-// title, aria-placeholder: their name needs the full computation), and its label elements. A MutationObserver
-// keeps the sets current, so that counting role + name matches and finding labels do not scan the whole document
-// on every event (a selector scan of a 10,000-element page costs a few tenths of a millisecond each time).
+// title, aria-placeholder: their name needs the full computation), its label elements, its elements by test id,
+// and each parent's children by position. A MutationObserver keeps them current, so that counting role + name
+// matches, counting a test id, finding labels and placing an element among a thousand siblings do not scan the
+// whole document on every event (a selector scan of a 10,000-element page costs a few tenths of a millisecond
+// each time).
+
+import { cssString } from './pure';
 
 const ROLE_ATTRIBUTES = ['role', 'contenteditable'];
 const NAME_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'title', 'aria-placeholder'];
+/** Test id attributes, in the order they are preferred. */
+export const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'];
 const ROLE_SELECTOR = ROLE_ATTRIBUTES.map((a) => '[' + a + ']').join(',');
 const NAME_SELECTOR = NAME_ATTRIBUTES.map((a) => '[' + a + ']').join(',');
+const TEST_ID_SELECTOR = TEST_ID_ATTRIBUTES.map((a) => '[' + a + ']').join(',');
 
 /** The two sets of one tree scope. */
 export interface Attributed {
@@ -21,7 +28,19 @@ interface Index {
   readonly roled: Set<Element>;
   readonly named: Set<Element>;
   readonly labels: Set<Element>;
+  /** Elements by test id attribute and value ("attr=value"); an entry may hold elements whose value changed since. */
+  readonly testIds: Map<string, Set<Element>>;
+  /** Per parent whose children were placed: each child's position among its same-tag siblings (dropped on a child list change). */
+  readonly positions: WeakMap<Node, Positions>;
   readonly observer: MutationObserver;
+}
+
+/** The children of one parent by tag: each child's 1-based position among the siblings of its tag, and how many there are. */
+interface Positions {
+  readonly position: Map<Element, number>;
+  readonly total: Map<string, number>;
+  /** Tags whose siblings are not all in one namespace (an XPath name test tells them apart, CSS does not). */
+  readonly mixed: Set<string>;
 }
 
 let indexes = new WeakMap<Document, Index>();
@@ -32,22 +51,39 @@ function hasAny(el: Element, attributes: readonly string[]): boolean {
   return false;
 }
 
+function noteTestIds(index: Index, el: Element): void {
+  for (const attr of TEST_ID_ATTRIBUTES) {
+    const value = el.getAttribute(attr);
+    if (value === null) continue;
+    const key = attr + '=' + value;
+    const set = index.testIds.get(key);
+    if (set) set.add(el);
+    else index.testIds.set(key, new Set([el]));
+  }
+}
+
 function note(index: Index, node: Node): void {
   if (!(node instanceof Element)) return;
   if (hasAny(node, ROLE_ATTRIBUTES)) index.roled.add(node);
   if (hasAny(node, NAME_ATTRIBUTES)) index.named.add(node);
+  if (hasAny(node, TEST_ID_ATTRIBUTES)) noteTestIds(index, node);
   if (node.localName === 'label') index.labels.add(node);
   if (node.firstElementChild) {
     for (const el of Array.from(node.querySelectorAll(ROLE_SELECTOR))) index.roled.add(el);
     for (const el of Array.from(node.querySelectorAll(NAME_SELECTOR))) index.named.add(el);
+    for (const el of Array.from(node.querySelectorAll(TEST_ID_SELECTOR))) noteTestIds(index, el);
     for (const el of Array.from(node.getElementsByTagName('label'))) index.labels.add(el);
   }
 }
 
 function apply(index: Index, records: MutationRecord[]): void {
   for (const r of records) {
-    if (r.type === 'attributes') note(index, r.target);
-    else for (const node of Array.from(r.addedNodes)) note(index, node);
+    if (r.type === 'attributes') {
+      note(index, r.target);
+      continue;
+    }
+    index.positions.delete(r.target);
+    for (const node of Array.from(r.addedNodes)) note(index, node);
   }
 }
 
@@ -83,6 +119,88 @@ export function labelElements(root: Document | ShadowRoot): readonly Element[] {
   return Array.from(index.labels);
 }
 
+/**
+ * How many elements of this document or shadow root carry the test id, counted up to `cap` (a count of `cap`
+ * means at least that many).
+ */
+export function testIdCount(root: Document | ShadowRoot, attr: string, value: string, cap: number): number {
+  if (!(root instanceof Document) || typeof MutationObserver !== 'function') {
+    try {
+      return Math.min(cap, root.querySelectorAll('[' + attr + '=' + cssString(value) + ']').length);
+    } catch {
+      return 0;
+    }
+  }
+  const set = currentIndex(root).testIds.get(attr + '=' + value);
+  if (!set) return 0;
+  let count = 0;
+  for (const el of set) {
+    if (!el.isConnected || el.getRootNode() !== root || el.getAttribute(attr) !== value) {
+      set.delete(el);
+    } else if (++count >= cap) {
+      return cap;
+    }
+  }
+  return count;
+}
+
+/**
+ * The element's 1-based position among its parent's children of its tag (and, for an XPath, of its namespace),
+ * or 0 when it is the only one. Kept per parent in a document until the parent's children change; walked in a
+ * shadow root.
+ */
+export function siblingPosition(el: Element, sameNamespace: boolean): number {
+  const parent = el.parentNode;
+  const doc = el.ownerDocument;
+  const root = el.getRootNode();
+  if (!parent || root !== doc || typeof MutationObserver !== 'function') return walkPosition(el, sameNamespace);
+  const index = currentIndex(doc);
+  let positions = index.positions.get(parent);
+  if (!positions) {
+    positions = placeChildren(parent);
+    index.positions.set(parent, positions);
+  }
+  const tag = el.localName;
+  if (sameNamespace && positions.mixed.has(tag)) return walkPosition(el, true);
+  const position = positions.position.get(el);
+  if (position === undefined) return walkPosition(el, sameNamespace);
+  return (positions.total.get(tag) ?? 0) > 1 ? position : 0;
+}
+
+function placeChildren(parent: Node): Positions {
+  const position = new Map<Element, number>();
+  const total = new Map<string, number>();
+  const namespaces = new Map<string, string | null>();
+  const mixed = new Set<string>();
+  for (let c = (parent as ParentNode).firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.localName;
+    const n = (total.get(tag) ?? 0) + 1;
+    total.set(tag, n);
+    position.set(c, n);
+    const ns = namespaces.get(tag);
+    if (ns === undefined) namespaces.set(tag, c.namespaceURI);
+    else if (ns !== c.namespaceURI) mixed.add(tag);
+  }
+  return { position, total, mixed };
+}
+
+function walkPosition(el: Element, sameNamespace: boolean): number {
+  const same = (s: Element): boolean => s.localName === el.localName && (!sameNamespace || s.namespaceURI === el.namespaceURI);
+  let before = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (same(s)) before++;
+  if (before > 0) return before + 1;
+  for (let s = el.nextElementSibling; s; s = s.nextElementSibling) if (same(s)) return 1;
+  return 0;
+}
+
+/**
+ * Builds this document's index now (the recorder asks when the page is idle after loading), so that the first
+ * event does not pay for it.
+ */
+export function prepareIndex(root: Document): void {
+  if (typeof MutationObserver === 'function') currentIndex(root);
+}
+
 /** The document's index, built on first use and brought up to date with the observer's pending records. */
 function currentIndex(root: Document): Index {
   let index = indexes.get(root);
@@ -91,8 +209,14 @@ function currentIndex(root: Document): Index {
     const named = new Set<Element>(Array.from(root.querySelectorAll(NAME_SELECTOR)));
     const labels = new Set<Element>(Array.from(root.getElementsByTagName('label')));
     const observer = new MutationObserver((records) => apply(created, records));
-    const created: Index = { roled, named, labels, observer };
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: [...ROLE_ATTRIBUTES, ...NAME_ATTRIBUTES] });
+    const created: Index = { roled, named, labels, testIds: new Map(), positions: new WeakMap(), observer };
+    for (const el of Array.from(root.querySelectorAll(TEST_ID_SELECTOR))) noteTestIds(created, el);
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: [...ROLE_ATTRIBUTES, ...NAME_ATTRIBUTES, ...TEST_ID_ATTRIBUTES],
+    });
     observers.push(observer);
     index = created;
     indexes.set(root, index);

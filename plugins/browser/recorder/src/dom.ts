@@ -80,6 +80,8 @@ export function isRendered(el: Element): boolean {
 let labelIndex: Map<Node, Map<Element, HTMLLabelElement[]>> | null = null;
 /** Per tree scope: whether any style sheet there could give an element ::before or ::after content. */
 let pseudoIndex: Map<Node, boolean> | null = null;
+/** Per tree scope: values computed once while one target is described ({@link perDescription}). */
+let scopeValues: Map<Node, Map<string, unknown>> | null = null;
 
 /**
  * Runs `fn` with the labels of every control, and whether style sheets give pseudo-element content, indexed once
@@ -92,12 +94,31 @@ export function withDomIndex<T>(fn: () => T): T {
   if (labelIndex) return fn();
   labelIndex = new Map();
   pseudoIndex = new Map();
+  scopeValues = new Map();
   try {
     return fn();
   } finally {
     labelIndex = null;
     pseudoIndex = null;
+    scopeValues = null;
   }
+}
+
+/**
+ * A value of a tree scope computed once while a target is described (inside {@link withDomIndex}), as the
+ * indexes above are; computed on every call outside it.
+ */
+export function perDescription<T>(root: Document | ShadowRoot, key: string, compute: () => T): T {
+  if (!scopeValues) return compute();
+  let values = scopeValues.get(root);
+  if (!values) {
+    values = new Map();
+    scopeValues.set(root, values);
+  }
+  if (values.has(key)) return values.get(key) as T;
+  const value = compute();
+  values.set(key, value);
+  return value;
 }
 
 /** The labels of a labelable element in tree order (what `el.labels` gives), or none. */

@@ -5,14 +5,13 @@
 // matches of an ambiguous one on every event.
 
 import { accessibleName } from './accname';
-import { attributedElements, labelElements } from './attributed';
-import { labelIndexOf, labelsOf, rootOf, scopeMayHavePseudoContent } from './dom';
+import { attributedElements, labelElements, siblingPosition, TEST_ID_ATTRIBUTES, testIdCount, type Attributed } from './attributed';
+import { labelIndexOf, labelsOf, perDescription, rootOf, scopeMayHavePseudoContent } from './dom';
 import type { LocatorInfo } from './messages';
 import { cssIdent, cssString, isStableId, normalizeSpace, truncate, xpathLiteral } from './pure';
 import { implicitTags, NAME_FROM_CONTENT, roleOf } from './roles';
 
-/** Test id attributes, in the order they are preferred. */
-export const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'];
+export { TEST_ID_ATTRIBUTES } from './attributed';
 
 /** Text locators are offered only for short texts. */
 const MAX_TEXT_LOCATOR = 80;
@@ -43,18 +42,6 @@ function testIdOf(el: Element): { attr: string; value: string } | null {
   return null;
 }
 
-/**
- * The element's 1-based position among its siblings that pass the test, or 0 when none of them but itself
- * does. Walks the siblings (stopping after the first later one that passes) rather than copying the list.
- */
-function positionAmong(el: Element, same: (sibling: Element) => boolean): number {
-  let before = 0;
-  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (same(s)) before++;
-  if (before > 0) return before + 1;
-  for (let s = el.nextElementSibling; s; s = s.nextElementSibling) if (same(s)) return 1;
-  return 0;
-}
-
 /** A CSS path from the root (or the nearest ancestor with a unique id or test id) to the element. */
 export function cssPath(el: Element, root: Root): string {
   return cssPathOf(el, root).css;
@@ -77,16 +64,15 @@ function cssPathOf(el: Element, root: Root): { css: string; anchored: boolean } 
     }
     const testId = cur !== el ? testIdOf(cur) : null;
     if (testId) {
-      const selector = '[' + testId.attr + '=' + cssString(testId.value) + ']';
-      if (countSelector(root, selector) === 1) {
-        parts.unshift(selector);
+      if (testIdCount(root, testId.attr, testId.value, 2) === 1) {
+        parts.unshift('[' + testId.attr + '=' + cssString(testId.value) + ']');
         anchored = true;
         break;
       }
     }
     let part = cssIdent(cur.localName);
     const parent: Element | null = cur.parentElement;
-    const position = positionAmong(cur, (sibling) => sibling.localName === cur!.localName);
+    const position = siblingPosition(cur, false);
     if (position > 0) part += ':nth-of-type(' + position + ')';
     parts.unshift(part);
     if (!parent) {
@@ -107,9 +93,8 @@ export function xpathOf(el: Element, root: Root): string {
     }
     const html = cur.namespaceURI === 'http://www.w3.org/1999/xhtml';
     const name = html ? cur.localName : '*[local-name()=' + xpathLiteral(cur.localName) + ']';
-    const element = cur;
     // What the step's test matches: an HTML name test matches HTML elements of that name, local-name() any.
-    const position = positionAmong(element, (sibling) => sibling.localName === element.localName && (!html || sibling.namespaceURI === element.namespaceURI));
+    const position = siblingPosition(cur, html);
     steps.unshift(position > 0 ? name + '[' + position + ']' : name);
     if (!cur.parentElement) break;
   }
@@ -231,9 +216,11 @@ export function textOf(el: Element): string {
 /**
  * How many elements in the root have this role and accessible name, counted up to `cap` (a count of `cap` means
  * at least that many); 0 when more than `limit` candidates are read before it settles. `self` is the element described: it has
- * them by definition.
+ * them by definition. `plainMatches`, when given, receives how many of the matches counted (self included) are
+ * plain elements named by their own text: each of them is also a match of the text locator.
  */
-export function countRoleName(root: Root, self: Element, role: string, name: string, cap: number, limit: number): number {
+export function countRoleName(root: Root, self: Element, role: string, name: string, cap: number, limit: number,
+    plainMatches?: { n: number }): number {
   if (!role) return 0;
   const tags = implicitTags(role);
   const lists: ArrayLike<Element>[] = [];
@@ -242,10 +229,9 @@ export function countRoleName(root: Root, self: Element, role: string, name: str
     // after a DOM change it costs a walk of the whole document, and the count usually settles in the first few.
     lists.push(root instanceof Document ? root.getElementsByTagName(tag) : root.querySelectorAll(tag));
   }
-  const attributed = attributedElements(root);
-  lists.push(attributed.roled.filter((el) => !tags.includes(el.localName)));
+  lists.push(attributedOf(root).roled.filter((el) => !tags.includes(el.localName)));
   let candidates = 0;
-  const plain = plainTest(root, attributed.named);
+  const plain = plainTestOf(root);
   const fromContent = NAME_FROM_CONTENT.has(role);
   // When the name's longest word occurs once in the scope's text and the element described is plain, that
   // occurrence is its own: no other plain element can have the name (their texts do not overlap). Asked only
@@ -254,25 +240,33 @@ export function countRoleName(root: Root, self: Element, role: string, name: str
   let othersPlainMiss: boolean | undefined;
   let seen = 0;
   let count = 0;
+  let plainCount = 0;
+  const settle = (n: number): number => {
+    if (plainMatches) plainMatches.n = plainCount;
+    return n;
+  };
   for (const list of lists) {
     for (let i = 0, c = list[0]; c; c = list[++i]) {
-      if (++candidates > limit) return 0;
-      if (c !== self) {
+      if (++candidates > limit) return settle(0);
+      if (c === self) {
+        if (selfPlain) plainCount++;
+      } else {
         if (name !== '' && plain(c)) {
           if (++seen === QUICK_CANDIDATES) othersPlainMiss = selfPlain && occursAtMostOnce(root, name);
           if (othersPlainMiss) continue;
           // Named by its own text alone (accname 2F; a role not named from content gets no name at all).
           const text = c.textContent || '';
           if (text !== name && (text.length < name.length || text.length > QUICK_TEXT || normalizeSpace(text) !== name)) continue;
-          if (roleOf(c) !== role || !(fromContent || c.localName === 'label' || c.localName === 'legend')) continue;
+          if (roleOf(c) !== role || !(fromContent || namedByContentTag(c))) continue;
+          plainCount++;
         } else if (roleOf(c) !== role || accessibleName(c) !== name) {
           continue;
         }
       }
-      if (++count >= cap) return cap;
+      if (++count >= cap) return settle(cap);
     }
   }
-  return count;
+  return settle(count);
 }
 
 /** Tags whose name comes from an attribute, a value, a child, assigned nodes or quotes rather than their own text. */
@@ -295,14 +289,41 @@ function plainTest(root: Root, named: (el: Element) => boolean): (el: Element) =
     && (labelled ? !labelled.has(el) : !(el as HTMLInputElement).labels?.length);
 }
 
-/** Every locator the element has, with counts up to `cap`; text-bearing ones left out for a secure field. */
-export function locatorsOf(el: Element, secure: boolean, cap: number, countLimit: number): LocatorInfo[] {
+/** The attributed elements of a scope, read once per description. */
+function attributedOf(root: Root): Attributed {
+  return perDescription(root, 'attributed', () => attributedElements(root));
+}
+
+/** {@link plainTest} for a scope, made once per description. */
+export function plainTestOf(root: Root): (el: Element) => boolean {
+  return perDescription(root, 'plain', () => plainTest(root, attributedOf(root).named));
+}
+
+function namedByContentTag(el: Element): boolean {
+  return el.localName === 'label' || el.localName === 'legend';
+}
+
+/**
+ * The accessible name of an element that passes {@link plainTest}: its whitespace-normalized text for a role named
+ * from content (and labels, legends), else none; the same as the full computation for such an element.
+ */
+export function plainName(el: Element, role: string): string {
+  return NAME_FROM_CONTENT.has(role) || namedByContentTag(el) ? normalizeSpace(el.textContent || '') : '';
+}
+
+/**
+ * Every locator the element has, with counts up to `cap`; text-bearing ones left out for a secure field.
+ *
+ * @param textMatches elements already known to match the element's own text exactly, itself included (from
+ *     {@link countRoleName}); when they reach the cap, the text locator is not counted again
+ */
+export function locatorsOf(el: Element, secure: boolean, cap: number, countLimit: number, textMatches = 0): LocatorInfo[] {
   const root = rootOf(el);
   const out: LocatorInfo[] = [];
   const testId = testIdOf(el);
   if (testId) {
     const value = truncate(testId.value, MAX_LOCATOR);
-    out.push({ kind: 'testId', value, attr: testId.attr, count: Math.min(cap, countSelector(root, '[' + testId.attr + '=' + cssString(testId.value) + ']')) });
+    out.push({ kind: 'testId', value, attr: testId.attr, count: testIdCount(root, testId.attr, testId.value, cap) });
   }
   const label = labelText(el);
   if (label && label.length <= MAX_LOCATOR) out.push({ kind: 'label', value: label, count: Math.min(cap, countLabel(root, label)) });
@@ -316,7 +337,7 @@ export function locatorsOf(el: Element, secure: boolean, cap: number, countLimit
     || (el instanceof HTMLElement && el.isContentEditable);
   if (!secure && !isField) {
     const text = textOf(el);
-    if (text) out.push({ kind: 'text', value: text, count: countText(root, text, cap, countLimit) });
+    if (text) out.push({ kind: 'text', value: text, count: textMatches >= cap ? cap : countText(root, text, cap, countLimit) });
   }
   return out;
 }

@@ -24,7 +24,7 @@ import { roleOf } from './roles';
 import { isSecureElement, notePasswordFields } from './secure';
 import { actionableElement, describeTarget, documentTarget, roleAndName } from './target';
 import { cssStep } from './locators';
-import { stopAttributedIndexes } from './attributed';
+import { prepareIndex, stopAttributedIndexes } from './attributed';
 import { snapshotPage, type PageSnapshot } from './snapshot';
 
 export type { RecorderMessage, RecorderOptions } from './messages';
@@ -40,6 +40,8 @@ export interface Recorder {
 }
 
 const GUARD = '__understudyRecorder';
+/** How long the document's index waits for an idle moment after the load before it is built anyway. */
+const IDLE_INDEX_TIMEOUT_MS = 500;
 const FRAME_QUESTION = 'frame?';
 const FRAME_ANSWER = 'frame';
 
@@ -192,6 +194,7 @@ class WindowRecorder implements Recorder {
       if (this.top && this.doc.visibilityState === 'visible') this.emit({ type: 'activate' }, Date.now());
     });
     notePasswordFields(doc);
+    this.prepareWhenIdle(doc);
     this.settledScroll.set(doc, { x: this.win.scrollX, y: this.win.scrollY });
     this.lastFocus = undefined;
     if (this.top && location.href !== 'about:blank') {
@@ -205,6 +208,29 @@ class WindowRecorder implements Recorder {
   }
 
   private onShadowRoot: (root: ShadowRoot) => void = () => {};
+
+  /**
+   * Builds the document's index (see attributed.ts) once the page has loaded and the browser is idle, rather than
+   * in the handler of the first event a person makes.
+   */
+  private prepareWhenIdle(doc: Document): void {
+    const prepare = (): void => {
+      if (this.stopped || this.doc !== doc) return;
+      const idle = (this.win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      const run = (): void => {
+        if (!this.stopped && this.doc === doc) prepareIndex(doc);
+      };
+      if (typeof idle === 'function') {
+        const handle = idle.call(this.win, run, { timeout: IDLE_INDEX_TIMEOUT_MS });
+        this.removers.push(() => this.win.cancelIdleCallback(handle));
+      } else {
+        const timer = setTimeout(run, 0);
+        this.removers.push(() => clearTimeout(timer));
+      }
+    };
+    if (doc.readyState === 'complete') prepare();
+    else this.on(this.win, 'load', prepare);
+  }
 
   private sendLoad(): void {
     if (!this.loadPending) return;

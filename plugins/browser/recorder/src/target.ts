@@ -2,7 +2,7 @@
 
 import { accessibleName } from './accname';
 import { composedParent, editingHost, rootOf, shadowHosts, withDomIndex } from './dom';
-import { countRoleName, cssStep, locatorsOf } from './locators';
+import { countRoleName, cssStep, locatorsOf, plainName, plainTestOf, textOf } from './locators';
 import type { RoleName, TargetInfo } from './messages';
 import { truncate } from './pure';
 import { CONTEXT_ROLES, INTERACTIVE_ROLES, roleOf } from './roles';
@@ -39,12 +39,15 @@ export function actionableElement(start: Element): Element {
   return start;
 }
 
-/** The containers around an element that name where it is, outermost first. */
+/**
+ * The containers around an element that name where it is, outermost first. Their names leave computed styles out
+ * (see {@link accessibleName}): a row's name is its cells' text, read without making the browser recompute styles.
+ */
 export function contextOf(el: Element): RoleName[] {
   const out: RoleName[] = [];
   for (let cur = composedParent(el); cur; cur = composedParent(cur)) {
     const role = roleOf(cur);
-    if (CONTEXT_ROLES.has(role)) out.unshift({ role, name: truncate(accessibleName(cur), MAX_NAME) });
+    if (CONTEXT_ROLES.has(role)) out.unshift({ role, name: truncate(accessibleName(cur, false), MAX_NAME) });
   }
   return out.length > MAX_CONTEXT ? out.slice(out.length - MAX_CONTEXT) : out;
 }
@@ -67,16 +70,22 @@ export function describeTarget(el: Element, counts: CountBounds, topFrame: boole
 
 function describe(el: Element, counts: CountBounds, topFrame: boolean): TargetInfo {
   const role = roleOf(el);
-  const name = truncate(accessibleName(el), MAX_NAME);
+  const root = rootOf(el);
+  const plain = plainTestOf(root)(el);
+  const name = truncate(plain ? plainName(el, role) : accessibleName(el), MAX_NAME);
   const secure = isSecureElement(el);
+  // Plain elements with this role and name have exactly the element's text: they count for its text locator too.
+  const plainMatches = { n: 0 };
+  const roleNameCount = countRoleName(root, el, role, name, counts.cap, counts.limit, plainMatches);
+  const textMatches = plain && name !== '' && textOf(el) === name ? plainMatches.n : 0;
   const target: TargetInfo = {
     role,
     name,
     tag: el.localName,
     secure,
-    roleNameCount: countRoleName(rootOf(el), el, role, name, counts.cap, counts.limit),
+    roleNameCount,
     countCap: counts.cap,
-    locators: locatorsOf(el, secure, counts.cap, counts.limit),
+    locators: locatorsOf(el, secure, counts.cap, counts.limit, textMatches),
     shadow: shadowHosts(el).map(cssStep),
     context: contextOf(el),
   };

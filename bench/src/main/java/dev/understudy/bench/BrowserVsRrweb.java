@@ -53,9 +53,23 @@ public final class BrowserVsRrweb {
   static final String BINDING = "__rrwebBenchEmit";
   /** System property: when true, each recorder run also prints the page's hottest functions over the task (V8 sampling profile). */
   static final String PROFILE_PROPERTY = "understudy.bench.profile";
+  /** Which recorders run, comma-separated (none, understudy, rrweb, rrweb_page_world); all when unset. */
+  static final String RECORDERS_PROPERTY = "understudy.bench.recorders";
+  /** The profiler's sampling interval in microseconds (default 1,000). */
+  static final String PROFILE_INTERVAL_PROPERTY = "understudy.bench.profile.interval";
 
   /** Who records a run. */
-  enum Recorder { NONE, UNDERSTUDY, RRWEB }
+  /**
+   * The recorders compared. {@code RRWEB} is injected the way Understudy's recorder is: into an isolated world of
+   * its own, its binding visible only there ({@code Page.addScriptToEvaluateOnNewDocument} with a world name,
+   * {@code Runtime.addBinding} with that context name). {@code RRWEB_PAGE_WORLD} runs in the page's own world, as a
+   * page that bundles rrweb itself would run it (DOM access from an isolated world goes through that world's own
+   * wrappers, which costs more per node).
+   */
+  enum Recorder { NONE, UNDERSTUDY, RRWEB, RRWEB_PAGE_WORLD }
+
+  /** The isolated world rrweb runs in when injected as Understudy is. */
+  static final String RRWEB_WORLD = "rrweb-bench";
 
   /**
    * One run's figures.
@@ -86,7 +100,7 @@ public final class BrowserVsRrweb {
     try (PageServer pages = PageServer.start()) {
       String url = pages.url("orders.html?rows=" + rows);
       for (int round = 0; round < rounds; round++) {
-        for (Recorder r : Recorder.values()) {
+        for (Recorder r : recorders()) {
           Run run = run(r, url, rows, dir.resolve(r.name().toLowerCase() + "-" + round), script);
           System.err.printf("round %d %-10s script %7.1f ms task %7.1f ms  load script %7.1f ms  bytes %,10d  records %,6d%n",
               round + 1, r, run.scriptMs(), run.taskMs(), run.loadScriptMs(), run.bytes(), run.records());
@@ -99,19 +113,35 @@ public final class BrowserVsRrweb {
     return runs;
   }
 
+  /** The recorders to run, in order: all three, or those named in {@value #RECORDERS_PROPERTY} (e.g. {@code understudy}). */
+  static List<Recorder> recorders() {
+    String names = System.getProperty(RECORDERS_PROPERTY, "");
+    if (names.isBlank()) {
+      return List.of(Recorder.values());
+    }
+    List<Recorder> out = new ArrayList<>();
+    for (String name : names.split(",")) {
+      out.add(Recorder.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+    return out;
+  }
+
   static Run run(Recorder recorder, String url, int rows, Path dir, String rrweb) throws Exception {
     Files.createDirectories(dir);
     try (ChromiumProcess chromium = ChromiumProcess.builder().launch();
         BenchTab tab = BenchTab.firstTab(chromium.webSocketUrl())) {
+      chromiumPid = chromium.pid();
       return switch (recorder) {
         case NONE -> task(recorder, tab, url, rows, () -> new long[] {0, 0}, Map.of());
-        case RRWEB -> rrweb(tab, url, rows, dir, rrweb);
+        case RRWEB -> rrweb(recorder, tab, url, rows, dir, rrweb, true);
+        case RRWEB_PAGE_WORLD -> rrweb(recorder, tab, url, rows, dir, rrweb, false);
         case UNDERSTUDY -> understudy(chromium, tab, url, rows, dir);
       };
     }
   }
 
-  private static Run rrweb(BenchTab tab, String url, int rows, Path dir, String script) throws Exception {
+  private static Run rrweb(Recorder recorder, BenchTab tab, String url, int rows, Path dir, String script, boolean isolated)
+      throws Exception {
     Path file = dir.resolve("rrweb-events.jsonl");
     AtomicLong events = new AtomicLong();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
@@ -128,9 +158,15 @@ public final class BrowserVsRrweb {
           }
         }
       });
-      tab.call("Runtime.addBinding", tab.cdp().params().put("name", BINDING));
-      tab.call("Page.addScriptToEvaluateOnNewDocument", tab.cdp().params().put("source", script));
-      Run run = task(Recorder.RRWEB, tab, url, rows, () -> {
+      if (isolated) {
+        tab.call("Runtime.addBinding", tab.cdp().params().put("name", BINDING).put("executionContextName", RRWEB_WORLD));
+        tab.call("Page.addScriptToEvaluateOnNewDocument", tab.cdp().params().put("source", script).put("worldName", RRWEB_WORLD)
+            .put("runImmediately", true));
+      } else {
+        tab.call("Runtime.addBinding", tab.cdp().params().put("name", BINDING));
+        tab.call("Page.addScriptToEvaluateOnNewDocument", tab.cdp().params().put("source", script));
+      }
+      Run run = task(recorder, tab, url, rows, () -> {
         tab.cdp().awaitEventsHandled(BenchTab.TIMEOUT);
         synchronized (out) {
           out.flush();
@@ -226,22 +262,46 @@ public final class BrowserVsRrweb {
     }
     Thread.sleep(SETTLE_MS);
     Map<String, Double> before = tab.metrics();
+    long[] cpuBefore = cpu();
     boolean profile = Boolean.getBoolean(PROFILE_PROPERTY) && recorder != Recorder.NONE;
     if (profile) {
       tab.call("Profiler.enable", tab.cdp().params());
-      tab.call("Profiler.setSamplingInterval", tab.cdp().params().put("interval", 1000));
+      tab.call("Profiler.setSamplingInterval", tab.cdp().params().put("interval", Integer.getInteger(PROFILE_INTERVAL_PROPERTY, 1000)));
       tab.call("Profiler.start", tab.cdp().params());
     }
     BrowserTask.run(tab, BrowserTask.steps(rows));
     Thread.sleep(SETTLE_MS);
     Map<String, Double> after = tab.metrics();
+    long[] cpuAfter = cpu();
+    System.err.printf("  %s CPU over the task (/proc): this JVM (driver%s) %d ms, Chromium's processes %d ms%n", recorder,
+        recorder == Recorder.UNDERSTUDY ? " and Understudy's recording" : "", cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
     if (profile) {
-      System.err.println(PageProfile.top(recorder.name(), tab.call("Profiler.stop", tab.cdp().params()).path("profile"), 15));
+      System.err.println(PageProfile.top(recorder.name(), tab.call("Profiler.stop", tab.cdp().params()).path("profile"), 25));
     }
     long[] bytes = stored.bytesAndRecords();
     return new Run(recorder, delta(before, after, "ScriptDuration"), delta(before, after, "TaskDuration"),
         before.getOrDefault("ScriptDuration", 0d) * 1e3, before.getOrDefault("TaskDuration", 0d) * 1e3,
         bytes[0], bytes[1], latencies);
+  }
+
+  /** The Chromium of the run in progress (its process and descendants are the browser's CPU). */
+  static volatile long chromiumPid;
+
+  /** CPU ms so far of this JVM and of Chromium's processes, from /proc (0 where /proc cannot be read). */
+  static long[] cpu() {
+    long jvm = ticks(ProcessHandle.current().pid());
+    long browser = ticks(chromiumPid) + ProcessHandle.of(chromiumPid).map(h -> h.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
+    return new long[] {jvm * 10, browser * 10};
+  }
+
+  private static long ticks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
@@ -285,6 +345,9 @@ public final class BrowserVsRrweb {
         "load scr ms", "load task ms", "bytes", "records"));
     Map<Recorder, double[]> med = new LinkedHashMap<>();
     for (Recorder r : Recorder.values()) {
+      if (of(runs, r, Run::scriptMs).length == 0) {
+        continue;
+      }
       double[] m = {
         median(of(runs, r, Run::scriptMs)), median(of(runs, r, Run::taskMs)),
         median(of(runs, r, Run::loadScriptMs)), median(of(runs, r, Run::loadTaskMs)),
@@ -294,14 +357,25 @@ public final class BrowserVsRrweb {
     }
     double[] base = med.get(Recorder.NONE);
     double[] us = med.get(Recorder.UNDERSTUDY);
-    double[] rr = med.get(Recorder.RRWEB);
-    out.append(String.format("overhead over no recorder, task: Understudy script %.1f ms, task %.1f ms; rrweb script %.1f ms, task %.1f ms%n",
-        us[0] - base[0], us[1] - base[1], rr[0] - base[0], rr[1] - base[1]));
-    out.append(String.format("overhead ratio Understudy/rrweb, task: script %.3f, task %.3f (target <= 0.200)%n",
-        (us[0] - base[0]) / (rr[0] - base[0]), (us[1] - base[1]) / (rr[1] - base[1])));
-    out.append(String.format("overhead ratio Understudy/rrweb, load: script %.3f, task %.3f%n",
-        (us[2] - base[2]) / (rr[2] - base[2]), (us[3] - base[3]) / (rr[3] - base[3])));
-    out.append(String.format("bytes ratio Understudy/rrweb: %.4f (target <= 0.100)%n", us[4] / rr[4]));
+    if (base != null && us != null) {
+      for (Recorder peer : List.of(Recorder.RRWEB, Recorder.RRWEB_PAGE_WORLD)) {
+        double[] rr = med.get(peer);
+        if (rr == null) {
+          continue;
+        }
+        String name = peer == Recorder.RRWEB ? "rrweb (isolated world, as Understudy)" : "rrweb (page world)";
+        out.append(String.format("overhead over no recorder, task: Understudy script %.1f ms, task %.1f ms; %s script %.1f ms, task %.1f ms%n",
+            us[0] - base[0], us[1] - base[1], name, rr[0] - base[0], rr[1] - base[1]));
+        out.append(String.format("overhead ratio Understudy/%s, task: script %.3f, task %.3f (target <= 0.200)%n",
+            name, (us[0] - base[0]) / (rr[0] - base[0]), (us[1] - base[1]) / (rr[1] - base[1])));
+        out.append(String.format("overhead ratio Understudy/%s, load: script %.3f, task %.3f%n",
+            name, (us[2] - base[2]) / (rr[2] - base[2]), (us[3] - base[3]) / (rr[3] - base[3])));
+        out.append(String.format("overhead ratio Understudy/%s, whole session (load + task): script %.3f, task %.3f%n", name,
+            (us[0] + us[2] - base[0] - base[2]) / (rr[0] + rr[2] - base[0] - base[2]),
+            (us[1] + us[3] - base[1] - base[3]) / (rr[1] + rr[3] - base[1] - base[3])));
+        out.append(String.format("bytes ratio Understudy/%s: %.4f (target <= 0.100)%n", name, us[4] / rr[4]));
+      }
+    }
     Map<String, List<Double>> all = new TreeMap<>();
     runs.stream().filter(r -> r.recorder() == Recorder.UNDERSTUDY)
         .forEach(r -> r.latenciesMs().forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v)));

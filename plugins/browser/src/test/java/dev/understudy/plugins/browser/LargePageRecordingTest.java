@@ -69,4 +69,44 @@ class LargePageRecordingTest {
       assertThat(scrolls.get(scrolls.size() - 1).getScroll().getPositionPermille()).isBetween(1, 999);
     }
   }
+
+  @Test
+  void testIdCountsAndPathsFollowTheDomAsItChanges() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("big.html"));
+      // The first description places the table's rows and reads the test ids; everything after changes them.
+      r.driver.click("[data-testid=edit-10]");
+      r.await("first click", clickOn("edit-10"));
+
+      // A second button takes a test id: its count sees both, then one again once it gives it back.
+      r.driver.eval("document.querySelector('[data-testid=edit-20]').setAttribute('data-testid', 'edit-30')");
+      r.driver.click("[data-testid=edit-30]");
+      Action shared = r.await("click on a shared test id", clickOn("edit-30"));
+      assertThat(locator(shared, Locator.KindCase.TEST_ID).getMatchCount()).isEqualTo(2);
+      r.driver.eval("document.querySelector('[data-testid=edit-30]').setAttribute('data-testid', 'edit-20')");
+      r.driver.click("[data-testid=edit-20]");
+      r.await("the test id given back", clickOn("edit-20"));
+      r.driver.click("[data-testid=edit-30]");
+      Action own = r.await("click on a test id of its own again", a -> clickOn("edit-30").test(a) && a.getSeq() > shared.getSeq());
+      assertThat(locator(own, Locator.KindCase.TEST_ID).getMatchCount()).isEqualTo(1);
+
+      // Rows removed and inserted before the button: its CSS path and XPath find it, and only it.
+      r.driver.eval("(() => { const rows = document.querySelector('#orders tbody'); rows.firstElementChild.remove(); rows.firstElementChild.remove();"
+          + " rows.prepend(rows.lastElementChild.cloneNode(true)); window.moved = document.querySelector('[data-testid=edit-40]'); })()");
+      r.driver.click("[data-testid=edit-40]");
+      Action moved = r.await("click after rows moved", clickOn("edit-40"));
+      String css = Driver.quote(locator(moved, Locator.KindCase.CSS).getCss());
+      String xpath = Driver.quote(locator(moved, Locator.KindCase.XPATH).getXpath());
+      assertThat(locator(moved, Locator.KindCase.CSS).getCss()).contains("tr:nth-of-type(39)");
+      assertThat(r.driver.eval("document.querySelectorAll(" + css + ").length === 1 && document.querySelector(" + css + ") === window.moved")
+          .asBoolean()).as("CSS path %s", css).isTrue();
+      assertThat(r.driver.eval("(() => { const r = document.evaluate(" + xpath + ", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);"
+          + " return r.snapshotLength === 1 && r.snapshotItem(0) === window.moved; })()").asBoolean()).as("XPath %s", xpath).isTrue();
+    }
+  }
+
+  private static java.util.function.Predicate<Action> clickOn(String testId) {
+    return a -> a.hasInvoke() && a.getTarget().getLocatorsList().stream()
+        .anyMatch(l -> l.getKindCase() == Locator.KindCase.TEST_ID && l.getTestId().equals(testId));
+  }
 }
