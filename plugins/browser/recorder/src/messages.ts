@@ -111,6 +111,8 @@ export interface NavigateEvent {
   url: string;
   previousUrl?: string;
   how: NavigationHow;
+  /** Whether the page was visible (its tab in front) when it navigated. */
+  visible?: boolean;
 }
 
 export interface KeyEvent {

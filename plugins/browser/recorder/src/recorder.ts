@@ -209,6 +209,10 @@ class WindowRecorder implements Recorder {
 
   private onShadowRoot: (root: ShadowRoot) => void = () => {};
 
+  private visible(): boolean {
+    return this.doc.visibilityState === 'visible';
+  }
+
   /**
    * Builds the document's index (see attributed.ts) once the page has loaded and the browser is idle, rather than
    * in the handler of the first event a person makes.
@@ -236,7 +240,7 @@ class WindowRecorder implements Recorder {
     if (!this.loadPending) return;
     this.loadPending = false;
     const referrer = this.doc.referrer;
-    this.emit({ type: 'navigate', url: location.href, how: loadKind(), ...(referrer ? { previousUrl: referrer } : {}) }, now());
+    this.emit({ type: 'navigate', url: location.href, how: loadKind(), ...(referrer ? { previousUrl: referrer } : {}), visible: this.visible() }, now());
   }
 
   /** change, submit and scroll do not cross shadow boundaries: listen where they happen. */
@@ -397,7 +401,7 @@ class WindowRecorder implements Recorder {
     if (url === this.lastUrl) return;
     const previousUrl = this.lastUrl;
     this.lastUrl = url;
-    this.emit({ type: 'navigate', url, previousUrl, how }, now());
+    this.emit({ type: 'navigate', url, previousUrl, how, visible: this.visible() }, now());
   }
 
   /** Catches a route change no event told about (history.pushState where there is no Navigation API). */

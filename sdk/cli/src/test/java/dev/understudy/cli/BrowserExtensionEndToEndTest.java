@@ -415,10 +415,10 @@ class BrowserExtensionEndToEndTest {
     List<Action> actions = firstSession();
     List<Action> switches = actions.stream().filter(Action::hasWindowSwitch).toList();
     // The recorder in each tab's top frame reports that its tab became visible (the content script is the
-    // same recorder as on the DevTools path): the first switch has no 'from' (a tab that opened in front
-    // was never switched to), the next names the tab switched away from.
+    // same recorder as on the DevTools path); the first switch comes from the tab that opened in front (its
+    // visible load said so), the next from the tab switched away from.
     assertThat(switches).extracting(a -> a.getWindowSwitch().getFrom().getTitle() + " -> " + a.getWindowSwitch().getTo().getTitle())
-        .as("each tab switch, in order").containsExactly(" -> Sign up", "Sign up -> Widget");
+        .as("each tab switch, in order").containsExactly("Widget -> Sign up", "Sign up -> Widget");
     assertThat(switches.get(0).getSource().getDocument()).isEqualTo(signUp.toString());
     assertThat(switches.get(1).getSource().getDocument()).isEqualTo(widget.toString());
     assertThat(switches).allSatisfy(a -> assertThat(attributes(a)).contains("browser.transport=extension"));

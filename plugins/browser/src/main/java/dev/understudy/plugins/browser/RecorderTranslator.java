@@ -109,7 +109,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
       return size() > MAX_RECORDERS;
     }
   };
-  private String activeTitle = "";
+  /** The tab in front as far as the messages tell (the last to become visible or navigate visibly); null before. */
+  private String activeTab;
   private volatile BiConsumer<Action, TabContext> emitted;
 
   /** What the translator remembers about a tab to say how its next page was reached. */
@@ -327,8 +328,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     boolean masked = HostGlobs.matchesUrl(rules.maskValuesHosts(), frameUrl)
         || tab != null && HostGlobs.matchesUrl(rules.maskValuesHosts(), tab.url());
     boolean built = switch (type) {
-      case "navigate" -> navigate(a, m, state, top);
-      case "activate" -> activate(a, title);
+      case "navigate" -> navigate(a, m, state, top, tabId);
+      case "activate" -> activate(a, title, tabId);
       default -> withTarget(a, m, frame, type, state, masked);
     };
     checkSequence(ridNode.textValue(), seq);
@@ -507,12 +508,16 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return out;
   }
 
-  private boolean navigate(Action.Builder a, JsonNode m, TabState state, boolean top) throws RejectedMessageException {
+  private boolean navigate(Action.Builder a, JsonNode m, TabState state, boolean top, String tabId) throws RejectedMessageException {
     String url = text(m, "url", MAX_LOCATOR * 4);
     String referrer = optText(m, "previousUrl", MAX_LOCATOR * 4);
     String how = oneOf(m, "how", "load", "reload", "back_forward", "push", "replace", "traverse", "hash");
+    boolean visible = optBool(m, "visible");
     if (!top) {
       return false; // frames load as part of their page; only the top frame's navigation is the person's
+    }
+    if (visible) {
+      activeTab = tabId; // a tab opened in front says so only here: it never becomes visible, it starts so
     }
     NavigationType type = switch (how) {
       case "reload" -> NavigationType.NAVIGATION_TYPE_RELOAD;
@@ -530,12 +535,13 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return true;
   }
 
-  private boolean activate(Action.Builder a, String title) {
+  private boolean activate(Action.Builder a, String title, String tabId) {
     WindowSwitch.Builder sw = WindowSwitch.newBuilder().setTo(WindowRef.newBuilder().setAppId(APP_ID).setTitle(title));
-    if (!activeTitle.isEmpty()) {
-      sw.setFrom(WindowRef.newBuilder().setAppId(APP_ID).setTitle(activeTitle));
+    TabState from = activeTab == null ? null : tabs.get(activeTab);
+    if (from != null && !from.title.isEmpty()) {
+      sw.setFrom(WindowRef.newBuilder().setAppId(APP_ID).setTitle(from.title));
     }
-    activeTitle = title;
+    activeTab = tabId;
     a.setWindowSwitch(sw);
     return true;
   }

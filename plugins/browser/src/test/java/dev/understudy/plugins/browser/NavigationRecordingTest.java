@@ -77,6 +77,7 @@ class NavigationRecordingTest {
       r.driver.cdp().call("Target.activateTarget", r.driver.cdp().params().put("targetId", first), null, BrowserRecording.WAIT);
       Action back = r.await("back to the first tab", a -> a.hasWindowSwitch() && a.getWindowSwitch().getTo().getTitle().equals("App - Home"));
       assertThat(back.getSource().getDocument()).isEqualTo(pages.url("spa.html"));
+      assertThat(back.getWindowSwitch().getFrom().getTitle()).as("the tab opened in front").isEqualTo("Sign up - Understudy test shop");
       r.driver.cdp().call("Target.activateTarget", r.driver.cdp().params().put("targetId", second), null, BrowserRecording.WAIT);
       Action again = r.await("to the second tab again", a -> a.hasWindowSwitch()
           && a.getWindowSwitch().getTo().getTitle().equals("Sign up - Understudy test shop"));

@@ -175,6 +175,32 @@ class RecorderTranslatorTest {
   }
 
   @Test
+  void aTabSwitchSaysWhichTabWasInFrontEvenWhenThatTabOpenedInFront() {
+    TabContext shop = new TabContext("tab-1", "Shop", "https://shop.example/");
+    TabContext help = new TabContext("tab-2", "Help", "https://help.example/");
+    TabContext later = new TabContext("tab-3", "Later", "https://later.example/");
+    translator.accept("cdp", titled(message("rec-aaaa0001", 1, "navigate"), "Shop").put("url", "https://shop.example/").put("how", "load")
+        .put("visible", true).toString(), shop);
+    // A tab opened in front never becomes visible: its visible load says it is in front now.
+    translator.accept("cdp", titled(message("rec-aaaa0002", 1, "navigate"), "Help").put("url", "https://help.example/").put("how", "load")
+        .put("visible", true).toString(), help);
+    // One opened behind does not change which tab is in front.
+    translator.accept("cdp", titled(message("rec-aaaa0003", 1, "navigate"), "Later").put("url", "https://later.example/").put("how", "load")
+        .put("visible", false).toString(), later);
+    translator.accept("cdp", titled(message("rec-aaaa0001", 2, "activate"), "Shop").toString(), shop);
+    translator.accept("cdp", titled(message("rec-aaaa0003", 2, "activate"), "Later").toString(), later);
+
+    List<Action> switches = context.actions().stream().filter(Action::hasWindowSwitch).toList();
+    assertThat(switches).extracting(a -> a.getWindowSwitch().getFrom().getTitle() + " -> " + a.getWindowSwitch().getTo().getTitle())
+        .containsExactly("Help -> Shop", "Shop -> Later");
+  }
+
+  private static ObjectNode titled(ObjectNode m, String title) {
+    ((ObjectNode) m.get("frame")).put("title", title);
+    return m;
+  }
+
+  @Test
   void aMenuItemIsInvokedThroughItsMenuPath() {
     ObjectNode m = click("rec-aaaa1111", 1);
     ObjectNode t = target(m, "menuitem", "Export");
