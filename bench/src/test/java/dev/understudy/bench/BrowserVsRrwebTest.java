@@ -20,6 +20,7 @@ class BrowserVsRrwebTest {
     BrowserVsRrweb.Run none = runs.get(0);
     BrowserVsRrweb.Run understudy = runs.get(1);
     BrowserVsRrweb.Run rrweb = runs.get(2);
+    BrowserVsRrweb.Run rrwebPageWorld = runs.get(3);
     assertThat(none.bytes()).isZero();
     assertThat(runs).allSatisfy(r -> assertThat(r.taskMs()).isPositive());
     // 30 clicks in the task (26 on buttons): each an invoke, acknowledged after its page event.
@@ -28,10 +29,15 @@ class BrowserVsRrwebTest {
     // rrweb's full snapshot, then at least one event per click, keystroke run and mutation.
     assertThat(rrweb.records()).isGreaterThan(50);
     assertThat(rrweb.bytes()).isPositive();
+    // Injected in the page's own world as well, it records the same task.
+    assertThat(rrwebPageWorld.records()).isGreaterThan(50);
+    assertThat(rrwebPageWorld.bytes()).isPositive();
     assertThat(dir.resolve("runs")).doesNotExist();
 
     String report = BrowserVsRrweb.report(runs, 20);
-    assertThat(report).contains("bytes ratio Understudy/rrweb", "overhead ratio Understudy/rrweb, task", "p95");
+    assertThat(report).contains("bytes ratio Understudy/rrweb (isolated world, as Understudy)",
+        "overhead ratio Understudy/rrweb (isolated world, as Understudy), task", "overhead ratio Understudy/rrweb (page world), task",
+        "whole session (load + task)", "p95");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.understudy.proto.v1.Locator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,34 @@ class FramesAndShadowRecordingTest {
       assertThat(attribute(code, "browser.frame.url")).isEqualTo(crossUrl);
       assertThat(r.actions()).as("frames loading are not the person's navigations")
           .filteredOn(Action::hasNavigate).extracting(a -> a.getNavigate().getUrl()).containsExactly(pages.url("frames.html"));
+    }
+  }
+
+  @Test
+  void shortcutsInACrossOriginFrameAreRecordedWithItsFramePath() throws Exception {
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("frames.html"));
+      String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
+      r.driver.awaitFrame(crossUrl);
+      r.driver.click("#cross |> #code");
+      r.await("the focus in the cross-origin frame", a -> a.hasFocus() && attribute(a, "browser.frame.url").equals(crossUrl));
+      r.driver.type("ab");
+      r.driver.press("s", Driver.CTRL);
+      r.driver.press("Escape", 0);
+
+      Action save = r.await("ctrl+s in the cross-origin frame", a -> a.hasKeyShortcut() && a.getKeyShortcut().getKey().equals("s"));
+      assertThat(save.getKeyShortcut().getModifiersList()).containsExactly(dev.understudy.proto.v1.Modifier.MODIFIER_CTRL);
+      assertThat(save.getTarget().getName()).isEqualTo("Code");
+      assertThat(attribute(save, "browser.frame.url")).isEqualTo(crossUrl);
+      assertThat(locator(save, Locator.KindCase.FRAME_PATH).getFramePath()).isEqualTo("frame=#cross");
+      assertThat(save.getSource().getDocument()).as("the tab's page").isEqualTo(pages.url("frames.html"));
+      Action escape = r.await("escape in the cross-origin frame", a -> a.hasKeyShortcut() && a.getKeyShortcut().getKey().equals("Escape"));
+      assertThat(attribute(escape, "browser.frame.url")).isEqualTo(crossUrl);
+      Action code = r.await("the value typed before the shortcut", value("textbox", "Code"));
+      assertThat(code.getValueChange().getValue()).isEqualTo("ab");
+      assertThat(attribute(code, "browser.value.cause")).as("the shortcut ends the typing").isEqualTo("key");
+      List<Action> all = r.actions();
+      assertThat(all.indexOf(code)).isLessThan(all.indexOf(save));
     }
   }
 
