@@ -24,12 +24,18 @@ class FramesAndShadowRecordingTest {
 
   @TempDir Path store;
 
+  /** Opens the page with a same-origin and a cross-origin frame once both have loaded; the cross-origin frame's URL. */
+  private static String openFramesPage(BrowserRecording r) throws Exception {
+    r.driver.navigate(pages.url("frames.html"));
+    String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
+    r.driver.awaitFrame(crossUrl);
+    return crossUrl;
+  }
+
   @Test
   void actionsInSameAndCrossOriginFramesCarryTheirFramePathAndTheTabAsDocument() throws Exception {
     try (BrowserRecording r = BrowserRecording.start(store)) {
-      r.driver.navigate(pages.url("frames.html"));
-      String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
-      r.driver.awaitFrame(crossUrl);
+      String crossUrl = openFramesPage(r);
       r.driver.click("#same |> #apply");
       r.driver.click("#cross |> #apply");
       r.driver.click("#cross |> #code");
@@ -60,9 +66,7 @@ class FramesAndShadowRecordingTest {
   @Test
   void shortcutsInACrossOriginFrameAreRecordedWithItsFramePath() throws Exception {
     try (BrowserRecording r = BrowserRecording.start(store)) {
-      r.driver.navigate(pages.url("frames.html"));
-      String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
-      r.driver.awaitFrame(crossUrl);
+      String crossUrl = openFramesPage(r);
       r.driver.click("#cross |> #code");
       r.await("the focus in the cross-origin frame", a -> a.hasFocus() && attribute(a, "browser.frame.url").equals(crossUrl));
       r.driver.type("ab");
@@ -89,9 +93,7 @@ class FramesAndShadowRecordingTest {
   void aFrameFromASiteThePolicyDeniesIsNotRecordedInsideAnAllowedPage() throws Exception {
     PrivacyPolicy policy = PrivacyPolicy.parse("version: 1\nurls:\n  deny: ['localhost']\n", "deny-localhost");
     try (BrowserRecording r = BrowserRecording.start(store, Map.of(), policy)) {
-      r.driver.navigate(pages.url("frames.html"));
-      String crossUrl = pages.otherOrigin() + "/pages/frame-child.html";
-      r.driver.awaitFrame(crossUrl);
+      String crossUrl = openFramesPage(r);
       r.driver.click("#cross |> #code");
       r.driver.type("canary-in-denied-frame");
       r.driver.click("#cross |> #apply");
