@@ -32,8 +32,8 @@ interface Step {
  * The accessible name of an element, whitespace-normalized.
  *
  * @param styles false to leave computed styles out (the name of a container in a target's context): elements hidden
- *     only by CSS then count, block boxes are told by their tag, and ::before/::after content is left out. Reading
- *     styles right after a click makes the browser recompute them first.
+ *     only by CSS then count, every element's text is set apart by spaces, and ::before/::after content is left out.
+ *     Reading styles right after a click makes the browser recompute them first.
  */
 export function accessibleName(el: Element, styles = true): string {
   const walk: Walk = { visited: new Set(), nodes: 0, styles };
@@ -185,15 +185,12 @@ function isBlock(display: string): boolean {
   return display !== '' && !display.startsWith('inline') && display !== 'contents';
 }
 
-/** Elements whose default display is a block (or a table part, a list item): their text is set apart by spaces. */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol',
-  'p', 'pre', 'section', 'summary', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'legend',
-]);
-
+/**
+ * Whether an element child's text is set apart by spaces: a block box (by computed style), or, without styles, every
+ * element (a flex or grid container makes blocks of spans; an inline boundary inside a word is rarer than that).
+ */
 function isBlockElement(el: Element, walk: Walk): boolean {
-  return walk.styles ? isBlock(getComputedStyle(el).display) : BLOCK_TAGS.has(el.localName);
+  return walk.styles ? isBlock(getComputedStyle(el).display) : true;
 }
 
 function pseudoText(el: Element, which: '::before' | '::after', walk: Walk): string {

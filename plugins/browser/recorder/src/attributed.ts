@@ -25,15 +25,26 @@ export interface Attributed {
 }
 
 interface Index {
+  readonly root: Document;
   readonly roled: Set<Element>;
   readonly named: Set<Element>;
   readonly labels: Set<Element>;
   /** Elements by test id attribute and value ("attr=value"); an entry may hold elements whose value changed since. */
   readonly testIds: Map<string, Set<Element>>;
-  /** Per parent whose children were placed: each child's position among its same-tag siblings (dropped on a child list change). */
-  readonly positions: WeakMap<Node, Positions>;
+  /**
+   * Per parent whose children were placed: each child's position among its same-tag siblings. Dropped on a child
+   * list change of the parent, and all of them when a subtree is inserted (it may have changed while detached,
+   * where the observer does not see it).
+   */
+  positions: WeakMap<Node, Positions>;
+  /** Entries added since the last sweep, and how many were left after it: see {@link sweepIfGrown}. */
+  added: number;
+  live: number;
   readonly observer: MutationObserver;
 }
+
+/** Entries the index may gain before a sweep is considered at all. */
+const SWEEP_MIN = 1000;
 
 /** The children of one parent by tag: each child's 1-based position among the siblings of its tag, and how many there are. */
 interface Positions {
@@ -57,22 +68,30 @@ function noteTestIds(index: Index, el: Element): void {
     if (value === null) continue;
     const key = attr + '=' + value;
     const set = index.testIds.get(key);
-    if (set) set.add(el);
-    else index.testIds.set(key, new Set([el]));
+    if (!set) index.testIds.set(key, new Set([el]));
+    else if (!set.has(el)) set.add(el);
+    else continue;
+    index.added++;
   }
+}
+
+function add(index: Index, set: Set<Element>, el: Element): void {
+  if (set.has(el)) return;
+  set.add(el);
+  index.added++;
 }
 
 function note(index: Index, node: Node): void {
   if (!(node instanceof Element)) return;
-  if (hasAny(node, ROLE_ATTRIBUTES)) index.roled.add(node);
-  if (hasAny(node, NAME_ATTRIBUTES)) index.named.add(node);
+  if (hasAny(node, ROLE_ATTRIBUTES)) add(index, index.roled, node);
+  if (hasAny(node, NAME_ATTRIBUTES)) add(index, index.named, node);
   if (hasAny(node, TEST_ID_ATTRIBUTES)) noteTestIds(index, node);
-  if (node.localName === 'label') index.labels.add(node);
+  if (node.localName === 'label') add(index, index.labels, node);
   if (node.firstElementChild) {
-    for (const el of Array.from(node.querySelectorAll(ROLE_SELECTOR))) index.roled.add(el);
-    for (const el of Array.from(node.querySelectorAll(NAME_SELECTOR))) index.named.add(el);
+    for (const el of Array.from(node.querySelectorAll(ROLE_SELECTOR))) add(index, index.roled, el);
+    for (const el of Array.from(node.querySelectorAll(NAME_SELECTOR))) add(index, index.named, el);
     for (const el of Array.from(node.querySelectorAll(TEST_ID_SELECTOR))) noteTestIds(index, el);
-    for (const el of Array.from(node.getElementsByTagName('label'))) index.labels.add(el);
+    for (const el of Array.from(node.getElementsByTagName('label'))) add(index, index.labels, el);
   }
 }
 
@@ -83,8 +102,35 @@ function apply(index: Index, records: MutationRecord[]): void {
       continue;
     }
     index.positions.delete(r.target);
-    for (const node of Array.from(r.addedNodes)) note(index, node);
+    for (const node of Array.from(r.addedNodes)) {
+      if (node instanceof Element && node.firstElementChild) index.positions = new WeakMap();
+      note(index, node);
+    }
   }
+  sweepIfGrown(index);
+}
+
+/**
+ * Drops what left the document or lost its attribute from every set once the index has gained more entries than
+ * it held after the last sweep (at least {@link SWEEP_MIN}): a page that keeps replacing rows does not make the
+ * index hold on to every row it ever had. Amortized, each entry is swept a bounded number of times.
+ */
+function sweepIfGrown(index: Index): void {
+  if (index.added < Math.max(SWEEP_MIN, index.live)) return;
+  const root = index.root;
+  prune(index.roled, root, ROLE_ATTRIBUTES);
+  prune(index.named, root, NAME_ATTRIBUTES);
+  prune(index.labels, root, null);
+  let live = index.roled.size + index.named.size + index.labels.size;
+  for (const [key, set] of index.testIds) {
+    const attr = key.slice(0, key.indexOf('='));
+    const value = key.slice(key.indexOf('=') + 1);
+    for (const el of set) if (!el.isConnected || el.getRootNode() !== root || el.getAttribute(attr) !== value) set.delete(el);
+    if (set.size === 0) index.testIds.delete(key);
+    else live += set.size;
+  }
+  index.live = live;
+  index.added = 0;
 }
 
 /** Drops what left the scope or lost its attributes; what is left is current. */
@@ -131,6 +177,7 @@ export function testIdCount(root: Document | ShadowRoot, attr: string, value: st
       return 0;
     }
   }
+  if (value.includes('\0')) return 0; // CSS reads U+0000 as U+FFFD: no selector finds this value
   const set = currentIndex(root).testIds.get(attr + '=' + value);
   if (!set) return 0;
   let count = 0;
@@ -209,8 +256,10 @@ function currentIndex(root: Document): Index {
     const named = new Set<Element>(Array.from(root.querySelectorAll(NAME_SELECTOR)));
     const labels = new Set<Element>(Array.from(root.getElementsByTagName('label')));
     const observer = new MutationObserver((records) => apply(created, records));
-    const created: Index = { roled, named, labels, testIds: new Map(), positions: new WeakMap(), observer };
+    const created: Index = { root, roled, named, labels, testIds: new Map(), positions: new WeakMap(), added: 0, live: 0, observer };
     for (const el of Array.from(root.querySelectorAll(TEST_ID_SELECTOR))) noteTestIds(created, el);
+    created.live = roled.size + named.size + labels.size + created.added;
+    created.added = 0;
     observer.observe(root, {
       subtree: true,
       childList: true,

@@ -109,8 +109,15 @@ public final class RecorderTranslator implements RecorderMessageSink {
       return size() > MAX_RECORDERS;
     }
   };
-  /** The tab in front as far as the messages tell (the last to become visible or navigate visibly); null before. */
+  /**
+   * The tab in front as far as the messages tell: the last to become visible, or a tab whose first page loaded
+   * visible (a tab opened in front sends no activation); null before either. Messages without a tab share the id "".
+   */
   private String activeTab;
+  /** The title of the tab in front when it came to the front (for messages without a tab, whose state is shared). */
+  private String activeTitle = "";
+  /** The page of the tab in front when it came to the front (for messages without a tab). */
+  private String activeDocument = "";
   private volatile BiConsumer<Action, TabContext> emitted;
 
   /** What the translator remembers about a tab to say how its next page was reached. */
@@ -328,8 +335,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     boolean masked = HostGlobs.matchesUrl(rules.maskValuesHosts(), frameUrl)
         || tab != null && HostGlobs.matchesUrl(rules.maskValuesHosts(), tab.url());
     boolean built = switch (type) {
-      case "navigate" -> navigate(a, m, state, top, tabId);
-      case "activate" -> activate(a, title, tabId);
+      case "navigate" -> navigate(a, m, state, top, tabId, title);
+      case "activate" -> activate(a, title, tabId, document);
       default -> withTarget(a, m, frame, type, state, masked);
     };
     checkSequence(ridNode.textValue(), seq);
@@ -508,7 +515,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return out;
   }
 
-  private boolean navigate(Action.Builder a, JsonNode m, TabState state, boolean top, String tabId) throws RejectedMessageException {
+  private boolean navigate(Action.Builder a, JsonNode m, TabState state, boolean top, String tabId, String title)
+      throws RejectedMessageException {
     String url = text(m, "url", MAX_LOCATOR * 4);
     String referrer = optText(m, "previousUrl", MAX_LOCATOR * 4);
     String how = oneOf(m, "how", "load", "reload", "back_forward", "push", "replace", "traverse", "hash");
@@ -516,8 +524,8 @@ public final class RecorderTranslator implements RecorderMessageSink {
     if (!top) {
       return false; // frames load as part of their page; only the top frame's navigation is the person's
     }
-    if (visible) {
-      activeTab = tabId; // a tab opened in front says so only here: it never becomes visible, it starts so
+    if (visible && how.equals("load") && state.url.isEmpty()) {
+      front(tabId, title, url); // a tab opened in front says so only here: it never becomes visible, it starts so
     }
     NavigationType type = switch (how) {
       case "reload" -> NavigationType.NAVIGATION_TYPE_RELOAD;
@@ -535,15 +543,37 @@ public final class RecorderTranslator implements RecorderMessageSink {
     return true;
   }
 
-  private boolean activate(Action.Builder a, String title, String tabId) {
+  private boolean activate(Action.Builder a, String title, String tabId, String document) {
     WindowSwitch.Builder sw = WindowSwitch.newBuilder().setTo(WindowRef.newBuilder().setAppId(APP_ID).setTitle(title));
-    TabState from = activeTab == null ? null : tabs.get(activeTab);
-    if (from != null && !from.title.isEmpty()) {
-      sw.setFrom(WindowRef.newBuilder().setAppId(APP_ID).setTitle(from.title));
+    String from = frontTitle();
+    if (!from.isEmpty()) {
+      sw.setFrom(WindowRef.newBuilder().setAppId(APP_ID).setTitle(from));
     }
-    activeTab = tabId;
+    front(tabId, title, document);
     a.setWindowSwitch(sw);
     return true;
+  }
+
+  private void front(String tabId, String title, String document) {
+    activeTab = tabId;
+    activeTitle = title;
+    activeDocument = document;
+  }
+
+  /**
+   * The title of the tab in front, as its page last told it; "" when unknown, or when the policy refuses the page it
+   * shows now (a refused page's title is never named as where a switch came from).
+   */
+  private String frontTitle() {
+    if (activeTab == null) {
+      return "";
+    }
+    TabState state = activeTab.isEmpty() ? null : tabs.get(activeTab);
+    String page = state != null && !state.url.isEmpty() ? state.url : activeDocument;
+    if (!rules.allowsDocument().test(page)) {
+      return "";
+    }
+    return state != null && !state.title.isEmpty() ? state.title : activeTitle;
   }
 
   private static void attribute(Action.Builder a, String key, String value) {

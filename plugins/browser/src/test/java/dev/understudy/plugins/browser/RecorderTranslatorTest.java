@@ -195,6 +195,28 @@ class RecorderTranslatorTest {
         .containsExactly("Help -> Shop", "Shop -> Later");
   }
 
+  @Test
+  void withoutTabsASwitchStillComesFromThePageInFront() {
+    translator.accept("test", titled(message("rec-aaaa0001", 1, "activate"), "Shop").toString());
+    translator.accept("test", titled(message("rec-aaaa0002", 1, "activate"), "Help").toString());
+    List<Action> switches = context.actions().stream().filter(Action::hasWindowSwitch).toList();
+    assertThat(switches).extracting(a -> a.getWindowSwitch().getFrom().getTitle() + " -> " + a.getWindowSwitch().getTo().getTitle())
+        .containsExactly(" -> Shop", "Shop -> Help");
+  }
+
+  @Test
+  void aSwitchNeverNamesAPageThePolicyRefusesAsWhereItCameFrom() {
+    RecorderTranslator judging = new RecorderTranslator(context.emitter(), 4096,
+        new RecorderTranslator.Rules(d -> !d.contains("bank.example"), List.of()));
+    TabContext bank = new TabContext("tab-1", "Bank", "https://bank.example/");
+    TabContext shop = new TabContext("tab-2", "Shop", "https://shop.example/");
+    judging.accept("cdp", titled(message("rec-aaaa0001", 1, "navigate"), "My account - Bank").put("url", "https://bank.example/")
+        .put("how", "load").put("visible", true).toString(), bank);
+    judging.accept("cdp", titled(message("rec-aaaa0002", 1, "activate"), "Shop").toString(), shop);
+    Action toShop = context.actions().stream().filter(Action::hasWindowSwitch).findFirst().orElseThrow();
+    assertThat(toShop.getWindowSwitch().hasFrom()).as("from the refused page: not named").isFalse();
+  }
+
   private static ObjectNode titled(ObjectNode m, String title) {
     ((ObjectNode) m.get("frame")).put("title", title);
     return m;
