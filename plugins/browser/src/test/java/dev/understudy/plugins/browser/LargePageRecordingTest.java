@@ -92,39 +92,35 @@ class LargePageRecordingTest {
 
       // Rows removed and inserted before the button: its CSS path and XPath find it, and only it.
       r.driver.eval("(() => { const rows = document.querySelector('#orders tbody'); rows.firstElementChild.remove(); rows.firstElementChild.remove();"
-          + " rows.prepend(rows.lastElementChild.cloneNode(true)); window.moved = document.querySelector('[data-testid=edit-40]'); })()");
-      r.driver.click("[data-testid=edit-40]");
-      Action moved = r.await("click after rows moved", clickOn("edit-40"));
-      assertThat(locator(moved, Locator.KindCase.CSS).getCss()).contains("tr:nth-of-type(39)");
-      assertPathsFindOnly(r, moved, "window.moved");
+          + " rows.prepend(rows.lastElementChild.cloneNode(true)); })()");
+      assertThat(locator(clickFoundByItsPaths(r, "edit-40"), Locator.KindCase.CSS).getCss()).contains("tr:nth-of-type(39)");
 
       // The table's body taken out, changed while out of the document (no observer sees that) and put back.
       r.driver.eval("window.detached = document.querySelector('#orders tbody'); window.detached.remove(); true");
-      r.driver.eval("(() => { const rows = window.detached; rows.prepend(rows.lastElementChild); document.querySelector('#orders').append(rows);"
-          + " window.returned = document.querySelector('[data-testid=edit-60]'); })()");
-      r.driver.click("[data-testid=edit-60]");
-      Action returned = r.await("click after the body came back", clickOn("edit-60"));
-      assertThat(locator(returned, Locator.KindCase.CSS).getCss()).contains("tr:nth-of-type(60)");
-      assertPathsFindOnly(r, returned, "window.returned");
+      r.driver.eval("(() => { const rows = window.detached; rows.prepend(rows.lastElementChild); document.querySelector('#orders').append(rows); })()");
+      assertThat(locator(clickFoundByItsPaths(r, "edit-60"), Locator.KindCase.CSS).getCss()).contains("tr:nth-of-type(60)");
 
       // Every row replaced, twice (the index sweeps out what left): counts and paths are those of the rows now there.
-      r.driver.eval("(() => { const rows = document.querySelector('#orders tbody'); rows.innerHTML = rows.innerHTML; rows.innerHTML = rows.innerHTML;"
-          + " window.replaced = document.querySelector('[data-testid=edit-70]'); })()");
-      r.driver.click("[data-testid=edit-70]");
-      Action replaced = r.await("click after every row was replaced", clickOn("edit-70"));
-      assertThat(locator(replaced, Locator.KindCase.TEST_ID).getMatchCount()).isEqualTo(1);
-      assertPathsFindOnly(r, replaced, "window.replaced");
+      r.driver.eval("(() => { const rows = document.querySelector('#orders tbody'); rows.innerHTML = rows.innerHTML; rows.innerHTML = rows.innerHTML; })()");
+      assertThat(locator(clickFoundByItsPaths(r, "edit-70"), Locator.KindCase.TEST_ID).getMatchCount()).isEqualTo(1);
     }
   }
 
-  /** The action's CSS path and XPath each find exactly one element in the page: the one the expression names. */
-  private static void assertPathsFindOnly(BrowserRecording r, Action action, String element) throws Exception {
+  /**
+   * Clicks the button with this test id and checks that the recorded CSS path and XPath each find exactly that
+   * button in the page; the click's action.
+   */
+  private static Action clickFoundByItsPaths(BrowserRecording r, String testId) throws Exception {
+    r.driver.eval("window.clicked = document.querySelector('[data-testid=" + testId + "]'); true");
+    r.driver.click("[data-testid=" + testId + "]");
+    Action action = r.await("click on " + testId, clickOn(testId));
     String css = Driver.quote(locator(action, Locator.KindCase.CSS).getCss());
     String xpath = Driver.quote(locator(action, Locator.KindCase.XPATH).getXpath());
-    assertThat(r.driver.eval("document.querySelectorAll(" + css + ").length === 1 && document.querySelector(" + css + ") === " + element)
+    assertThat(r.driver.eval("document.querySelectorAll(" + css + ").length === 1 && document.querySelector(" + css + ") === window.clicked")
         .asBoolean()).as("CSS path %s", css).isTrue();
     assertThat(r.driver.eval("(() => { const r = document.evaluate(" + xpath + ", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);"
-        + " return r.snapshotLength === 1 && r.snapshotItem(0) === " + element + "; })()").asBoolean()).as("XPath %s", xpath).isTrue();
+        + " return r.snapshotLength === 1 && r.snapshotItem(0) === window.clicked; })()").asBoolean()).as("XPath %s", xpath).isTrue();
+    return action;
   }
 
   private static java.util.function.Predicate<Action> clickOn(String testId) {
