@@ -59,7 +59,11 @@ public final class Driver implements AutoCloseable {
         d.dragData.complete(e.params().path("data"));
       }
       if (e.method().equals("Target.attachedToTarget") && e.params().path("targetInfo").path("type").asText().equals("iframe")) {
-        d.frameTargets.put(e.params().path("targetInfo").path("targetId").asText(), e.params().path("sessionId").asText());
+        String frameSession = e.params().path("sessionId").asText();
+        d.frameTargets.put(e.params().path("targetInfo").path("targetId").asText(), frameSession);
+        // Frames inside this frame that are out of its process attach to its session.
+        cdp.send("Target.setAutoAttach", cdp.params().put("autoAttach", true).put("waitForDebuggerOnStart", false).put("flatten", true),
+            frameSession);
       }
     });
     cdp.call("Runtime.enable", cdp.params(), session, TIMEOUT);
@@ -204,23 +208,32 @@ public final class Driver implements AutoCloseable {
 
   /** The middle of an element in the tab's viewport, scrolled into view if needed. */
   double[] center(String selector) throws Exception {
+    return centerIn(selector, session, true);
+  }
+
+  /**
+   * The middle of an element relative to the viewport of the document a session shows: {@code frame |> rest} goes into
+   * a frame (a cross-origin one through its own session, as {@link #awaitFrame} found it), as often as it occurs.
+   */
+  private double[] centerIn(String selector, String in, boolean scroll) throws Exception {
     String[] frameParts = selector.split("\\s*\\|>\\s*", 2);
     if (frameParts.length == 1) {
-      JsonNode r = eval(rectOf(selector, true));
+      JsonNode r = eval(rectOf(selector, scroll), in);
       return new double[] {r.path(0).asDouble(), r.path(1).asDouble()};
     }
     JsonNode frame = eval("(() => { const f = document.querySelector(" + quote(frameParts[0]) + "); const r = f.getBoundingClientRect();"
-        + " return [r.x + f.clientLeft, r.y + f.clientTop, f.src]; })()");
+        + " return [r.x + f.clientLeft, r.y + f.clientTop, f.src]; })()", in);
     String src = frame.path(2).asText();
     String target = frameSessions.get(src);
-    JsonNode inner;
+    double[] inner;
     if (target != null) {
-      inner = eval(rectOf(frameParts[1], false), target);
+      inner = centerIn(frameParts[1], target, false);
     } else {
-      inner = eval("(() => { const d = document.querySelector(" + quote(frameParts[0]) + ").contentDocument; const el = d.querySelector("
-          + quote(frameParts[1]) + "); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()");
+      JsonNode r = eval("(() => { const d = document.querySelector(" + quote(frameParts[0]) + ").contentDocument; const el = d.querySelector("
+          + quote(frameParts[1]) + "); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()", in);
+      inner = new double[] {r.path(0).asDouble(), r.path(1).asDouble()};
     }
-    return new double[] {frame.path(0).asDouble() + inner.path(0).asDouble(), frame.path(1).asDouble() + inner.path(1).asDouble()};
+    return new double[] {frame.path(0).asDouble() + inner[0], frame.path(1).asDouble() + inner[1]};
   }
 
   /**

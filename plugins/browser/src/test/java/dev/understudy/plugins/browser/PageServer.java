@@ -79,6 +79,7 @@ final class PageServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
         try (InputStream in = PageServer.class.getResourceAsStream("/pages/" + path)) {
           if (in != null) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{OTHER_ORIGIN}}", otherOrigin())
+                .replace("{{MAIN_ORIGIN}}", "http://127.0.0.1:" + main.getAddress().getPort())
                 .getBytes(StandardCharsets.UTF_8);
           }
         }

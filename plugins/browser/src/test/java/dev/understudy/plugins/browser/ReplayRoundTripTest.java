@@ -8,6 +8,7 @@ import dev.understudy.plugins.browser.replay.BrowserReplay;
 import dev.understudy.plugins.browser.replay.ReplayStep;
 import dev.understudy.plugins.browser.replay.ReplayStep.Outcome;
 import dev.understudy.proto.v1.Action;
+import dev.understudy.proto.v1.Locator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +146,33 @@ class ReplayRoundTripTest {
       assertThat(replay.evaluateInFrame(crossUrl, code).asText()).as("the cross-origin frame's field; steps: %s", steps).isEqualTo("X42");
       assertThat(replay.evaluate("document.getElementById('same').contentDocument.getElementById('code').value").asText())
           .isEqualTo("S7");
+    }
+  }
+
+  @Test
+  void aCrossOriginFrameInsideACrossOriginFrameReplaysThroughEachFramesSession() throws Exception {
+    String middleUrl = pages.otherOrigin() + "/pages/nest-middle.html";
+    String innerUrl = pages.url("frame-child.html");
+    List<Action> session;
+    try (BrowserRecording r = BrowserRecording.start(store)) {
+      r.driver.navigate(pages.url("nested.html"));
+      r.driver.awaitFrame(middleUrl);
+      r.driver.awaitFrame(innerUrl);
+      clickUntilRecorded(r, "#outer |> #inner |> #apply", innerUrl);
+      r.driver.click("#outer |> #inner |> #code");
+      r.driver.type("N5");
+      r.driver.click("#outer |> #inner |> #apply");
+      Action value = r.await("the value in the inner frame", a -> a.hasValueChange() && a.getValueChange().getValue().equals("N5"));
+      assertThat(Actions.locator(value, Locator.KindCase.FRAME_PATH).getFramePath()).isEqualTo("frame=#outer >> frame=#inner");
+      assertThat(value.getSource().getDocument()).as("the tab's page").isEqualTo(pages.url("nested.html"));
+      session = r.stop();
+    }
+    try (BrowserReplay replay = BrowserReplay.builder().launch()) {
+      List<ReplayStep> steps = replay.replay(session);
+      assertThat(steps).filteredOn(s -> !s.action().startsWith("navigate")).as("steps").hasSizeGreaterThanOrEqualTo(4)
+          .allSatisfy(s -> assertThat(s.resolvedUniquely()).as(s.toString()).isTrue());
+      assertThat(replay.evaluateInFrame(innerUrl, "document.getElementById('code').value").asText()).as("steps: %s", steps)
+          .isEqualTo("N5");
     }
   }
 
