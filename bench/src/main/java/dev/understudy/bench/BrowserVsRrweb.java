@@ -130,17 +130,18 @@ public final class BrowserVsRrweb {
     Files.createDirectories(dir);
     try (ChromiumProcess chromium = ChromiumProcess.builder().launch();
         BenchTab tab = BenchTab.firstTab(chromium.webSocketUrl())) {
-      chromiumPid = chromium.pid();
+      ProcessHandle browser = ProcessHandle.of(chromium.pid()).orElseThrow();
       return switch (recorder) {
-        case NONE -> task(recorder, tab, url, rows, () -> new long[] {0, 0}, Map.of());
-        case RRWEB -> rrweb(recorder, tab, url, rows, dir, rrweb, true);
-        case RRWEB_PAGE_WORLD -> rrweb(recorder, tab, url, rows, dir, rrweb, false);
-        case UNDERSTUDY -> understudy(chromium, tab, url, rows, dir);
+        case NONE -> task(recorder, browser, tab, url, rows, () -> new long[] {0, 0}, Map.of());
+        case RRWEB -> rrweb(recorder, browser, tab, url, rows, dir, rrweb, true);
+        case RRWEB_PAGE_WORLD -> rrweb(recorder, browser, tab, url, rows, dir, rrweb, false);
+        case UNDERSTUDY -> understudy(chromium, browser, tab, url, rows, dir);
       };
     }
   }
 
-  private static Run rrweb(Recorder recorder, BenchTab tab, String url, int rows, Path dir, String script, boolean isolated)
+  private static Run rrweb(Recorder recorder, ProcessHandle browser, BenchTab tab, String url, int rows, Path dir, String script,
+      boolean isolated)
       throws Exception {
     Path file = dir.resolve("rrweb-events.jsonl");
     AtomicLong events = new AtomicLong();
@@ -166,7 +167,7 @@ public final class BrowserVsRrweb {
         tab.call("Runtime.addBinding", tab.cdp().params().put("name", BINDING));
         tab.call("Page.addScriptToEvaluateOnNewDocument", tab.cdp().params().put("source", script));
       }
-      Run run = task(recorder, tab, url, rows, () -> {
+      Run run = task(recorder, browser, tab, url, rows, () -> {
         tab.cdp().awaitEventsHandled(BenchTab.TIMEOUT);
         synchronized (out) {
           out.flush();
@@ -180,7 +181,8 @@ public final class BrowserVsRrweb {
     }
   }
 
-  private static Run understudy(ChromiumProcess chromium, BenchTab tab, String url, int rows, Path dir) throws Exception {
+  private static Run understudy(ChromiumProcess chromium, ProcessHandle browser, BenchTab tab, String url, int rows, Path dir)
+      throws Exception {
     Path store = dir.resolve("store");
     List<long[]> acks = new ArrayList<>(); // {seq, wall clock ns}, appended on the pipeline thread
     String http = "http://127.0.0.1:" + chromium.webSocketUrl().getPort();
@@ -199,7 +201,7 @@ public final class BrowserVsRrweb {
       if (recording.stats().plugins().stream().anyMatch(p -> !p.lastError().isEmpty())) {
         throw new IllegalStateException("the browser adapter did not start: " + recording.stats().plugins());
       }
-      measured = task(Recorder.UNDERSTUDY, tab, url, rows, () -> new long[] {0, 0}, Map.of());
+      measured = task(Recorder.UNDERSTUDY, browser, tab, url, rows, () -> new long[] {0, 0}, Map.of());
       recording.flush(BenchTab.TIMEOUT);
     } finally {
       recording.close();
@@ -253,7 +255,7 @@ public final class BrowserVsRrweb {
   }
 
   /** Loads the page, settles, runs the task, settles, and reads the counters. */
-  private static Run task(Recorder recorder, BenchTab tab, String url, int rows, Stored stored,
+  private static Run task(Recorder recorder, ProcessHandle browser, BenchTab tab, String url, int rows, Stored stored,
       Map<String, List<Double>> latencies) throws Exception {
     tab.navigate(url);
     JsonNode nodes = tab.eval("document.getElementsByTagName('*').length");
@@ -262,7 +264,7 @@ public final class BrowserVsRrweb {
     }
     Thread.sleep(SETTLE_MS);
     Map<String, Double> before = tab.metrics();
-    long[] cpuBefore = cpu();
+    long[] cpuBefore = cpu(browser);
     boolean profile = Boolean.getBoolean(PROFILE_PROPERTY) && recorder != Recorder.NONE;
     if (profile) {
       tab.call("Profiler.enable", tab.cdp().params());
@@ -272,7 +274,7 @@ public final class BrowserVsRrweb {
     BrowserTask.run(tab, BrowserTask.steps(rows));
     Thread.sleep(SETTLE_MS);
     Map<String, Double> after = tab.metrics();
-    long[] cpuAfter = cpu();
+    long[] cpuAfter = cpu(browser);
     System.err.printf("  %s CPU over the task (/proc): this JVM (driver%s) %d ms, Chromium's processes %d ms%n", recorder,
         recorder == Recorder.UNDERSTUDY ? " and Understudy's recording" : "", cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
     if (profile) {
@@ -284,24 +286,9 @@ public final class BrowserVsRrweb {
         bytes[0], bytes[1], latencies);
   }
 
-  /** The Chromium of the run in progress (its process and descendants are the browser's CPU). */
-  static volatile long chromiumPid;
-
-  /** CPU ms so far of this JVM and of Chromium's processes, from /proc (0 where /proc cannot be read). */
-  static long[] cpu() {
-    long jvm = ticks(ProcessHandle.current().pid());
-    long browser = ticks(chromiumPid) + ProcessHandle.of(chromiumPid).map(h -> h.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
-    return new long[] {jvm * 10, browser * 10};
-  }
-
-  private static long ticks(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+  /** CPU ms so far of this JVM and of the browser's processes, from /proc (0 where /proc cannot be read). */
+  private static long[] cpu(ProcessHandle browser) {
+    return new long[] {ProcessCpu.nanosOrZero(ProcessHandle.current().pid()) / 1_000_000, ProcessCpu.treeNanos(browser) / 1_000_000};
   }
 
   private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {

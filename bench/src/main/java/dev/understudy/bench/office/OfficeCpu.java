@@ -1,5 +1,6 @@
 package dev.understudy.bench.office;
 
+import dev.understudy.bench.ProcessCpu;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -36,12 +37,12 @@ public final class OfficeCpu {
         OfficeRecorder rec = on ? new OfficeRecorder(writer.connect()) : null;
         try {
           TimeUnit.SECONDS.sleep(5); // the recorder places its listeners; LibreOffice settles
-          long self0 = OfficeUnderTest.cpuNanos(ProcessHandle.current().pid());
+          long self0 = ProcessCpu.nanos(ProcessHandle.current().pid());
           long cpu0 = writer.sofficeCpuNanos();
           writer.type(text, every);
           TimeUnit.SECONDS.sleep(1); // what the last keys caused
           double soffice = (writer.sofficeCpuNanos() - cpu0) / 1e9;
-          double self = (OfficeUnderTest.cpuNanos(ProcessHandle.current().pid()) - self0) / 1e9;
+          double self = (ProcessCpu.nanos(ProcessHandle.current().pid()) - self0) / 1e9;
           sum[on ? 1 : 0] += soffice;
           System.out.printf("%-6d %-16s %14.2f %16s%n", r + 1, on ? "on" : "off", soffice, on ? String.format("%.2f", self) : "-");
         } finally {

@@ -1,5 +1,6 @@
 package dev.understudy.bench.office;
 
+import dev.understudy.bench.ProcessCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -175,16 +176,7 @@ final class OfficeUnderTest implements AutoCloseable {
   long sofficeCpuNanos() throws IOException {
     ProcessHandle bin = soffice.descendants().filter(p -> p.info().command().orElse("").endsWith("soffice.bin"))
         .findFirst().orElseGet(soffice::toHandle);
-    return cpuNanos(bin.pid());
-  }
-
-  /** CPU time (user + system) of a process, in nanoseconds (clock ticks of 10 ms). */
-  static long cpuNanos(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    // Fields after the command, which is in parentheses and may hold spaces: utime is 14th, stime 15th.
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    return ticks * 10_000_000L;
+    return ProcessCpu.nanos(bin.pid());
   }
 
   @Override
