@@ -29,8 +29,8 @@ interface Index {
   readonly roled: Set<Element>;
   readonly named: Set<Element>;
   readonly labels: Set<Element>;
-  /** Elements by test id attribute and value ("attr=value"); an entry may hold elements whose value changed since. */
-  readonly testIds: Map<string, Set<Element>>;
+  /** Elements by test id attribute and value (keyed "attr=value"); an entry may hold elements whose value changed since. */
+  readonly testIds: Map<string, TestIdEntry>;
   /**
    * Per parent whose children were placed: each child's position among its same-tag siblings. Dropped on a child
    * list change of the parent, and all of them when a subtree is inserted (it may have changed while detached,
@@ -41,6 +41,17 @@ interface Index {
   added: number;
   live: number;
   readonly observer: MutationObserver;
+}
+
+interface TestIdEntry {
+  readonly attr: string;
+  readonly value: string;
+  readonly elements: Set<Element>;
+}
+
+/** Whether an element noted under a test id still carries it in this document. */
+function stillCarries(el: Element, root: Document, entry: TestIdEntry): boolean {
+  return el.isConnected && el.getRootNode() === root && el.getAttribute(entry.attr) === entry.value;
 }
 
 /** Entries the index may gain before a sweep is considered at all. */
@@ -67,9 +78,9 @@ function noteTestIds(index: Index, el: Element): void {
     const value = el.getAttribute(attr);
     if (value === null) continue;
     const key = attr + '=' + value;
-    const set = index.testIds.get(key);
-    if (!set) index.testIds.set(key, new Set([el]));
-    else if (!set.has(el)) set.add(el);
+    const entry = index.testIds.get(key);
+    if (!entry) index.testIds.set(key, { attr, value, elements: new Set([el]) });
+    else if (!entry.elements.has(el)) entry.elements.add(el);
     else continue;
     index.added++;
   }
@@ -122,12 +133,10 @@ function sweepIfGrown(index: Index): void {
   prune(index.named, root, NAME_ATTRIBUTES);
   prune(index.labels, root, null);
   let live = index.roled.size + index.named.size + index.labels.size;
-  for (const [key, set] of index.testIds) {
-    const attr = key.slice(0, key.indexOf('='));
-    const value = key.slice(key.indexOf('=') + 1);
-    for (const el of set) if (!el.isConnected || el.getRootNode() !== root || el.getAttribute(attr) !== value) set.delete(el);
-    if (set.size === 0) index.testIds.delete(key);
-    else live += set.size;
+  for (const [key, entry] of index.testIds) {
+    for (const el of entry.elements) if (!stillCarries(el, root, entry)) entry.elements.delete(el);
+    if (entry.elements.size === 0) index.testIds.delete(key);
+    else live += entry.elements.size;
   }
   index.live = live;
   index.added = 0;
@@ -178,12 +187,12 @@ export function testIdCount(root: Document | ShadowRoot, attr: string, value: st
     }
   }
   if (value.includes('\0')) return 0; // CSS reads U+0000 as U+FFFD: no selector finds this value
-  const set = currentIndex(root).testIds.get(attr + '=' + value);
-  if (!set) return 0;
+  const entry = currentIndex(root).testIds.get(attr + '=' + value);
+  if (!entry) return 0;
   let count = 0;
-  for (const el of set) {
-    if (!el.isConnected || el.getRootNode() !== root || el.getAttribute(attr) !== value) {
-      set.delete(el);
+  for (const el of entry.elements) {
+    if (!stillCarries(el, root, entry)) {
+      entry.elements.delete(el);
     } else if (++count >= cap) {
       return cap;
     }
