@@ -169,6 +169,13 @@ class BrowserExtensionEndToEndTest {
     return evaluate(cdp, worker, "chrome.action.getBadgeText({})").asText();
   }
 
+  /** Waits until the extension says it records (its badge); its service worker. */
+  private static String recordingWorker(CdpConnection cdp) throws Exception {
+    String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
+    awaitBadge(cdp, worker, "REC");
+    return worker;
+  }
+
   /** Waits until the action button shows this badge; on time-out says what it showed and why. */
   private static void awaitBadge(CdpConnection cdp, String worker, String text) {
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(badge(cdp, worker))
@@ -231,8 +238,7 @@ class BrowserExtensionEndToEndTest {
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
       String extensionOrigin = "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/";
-      String worker = attach(cdp, "service_worker", extensionOrigin);
-      awaitBadge(cdp, worker, "REC");
+      String worker = recordingWorker(cdp);
 
       String tab = openTab(cdp, page.toString());
       click(cdp, tab, "#name");
@@ -303,8 +309,7 @@ class BrowserExtensionEndToEndTest {
     URI page = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
-      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
-      awaitBadge(cdp, worker, "REC");
+      String worker = recordingWorker(cdp);
       String tab = openTab(cdp, page.toString());
       click(cdp, tab, "#send");
 
@@ -339,8 +344,7 @@ class BrowserExtensionEndToEndTest {
     URI page = serve("/form.html", PAGE.replace("FRAME_URL", "about:blank"));
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
-      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
-      awaitBadge(cdp, worker, "REC");
+      recordingWorker(cdp);
       String tab = openTab(cdp, page.toString());
       click(cdp, tab, "#name");
       type(cdp, tab, TYPED_ON_MASKED_SITE);
@@ -370,8 +374,7 @@ class BrowserExtensionEndToEndTest {
             + "</iframe></body>"));
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
-      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
-      awaitBadge(cdp, worker, "REC");
+      recordingWorker(cdp);
       String tab = openTab(cdp, page.toString());
       // The denied frame is another site, so its own (out-of-process) target: wait until its page is in it.
       await().atMost(Duration.ofSeconds(30)).until(() -> call(cdp, null, "Target.getTargets", Map.of()).path("targetInfos")
@@ -404,8 +407,7 @@ class BrowserExtensionEndToEndTest {
     URI widget = serve("/widget.html", FRAME);
 
     try (CdpConnection cdp = startChromium(home.resolve("browser").resolve("extension"))) {
-      String worker = attach(cdp, "service_worker", "chrome-extension://" + ExtensionBundle.CHROMIUM_ID + "/");
-      awaitBadge(cdp, worker, "REC");
+      recordingWorker(cdp);
       String first = targetId(cdp, openTab(cdp, signUp.toString()));
       String second = targetId(cdp, openTab(cdp, widget.toString()));
       call(cdp, null, "Target.activateTarget", Map.of("targetId", first));
