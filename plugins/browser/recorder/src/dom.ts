@@ -26,8 +26,19 @@ export function shadowHosts(el: Element): Element[] {
   return hosts;
 }
 
+/**
+ * Whether the event's path may hold an open shadow root. Seen from outside, an event from inside a shadow tree
+ * is retargeted to its host: a target that is an element without an open shadow root means the path holds none
+ * this listener can see (a closed root hides itself and everything in it). Spares reading the whole path.
+ */
+export function crossesOpenShadowRoot(event: Event): boolean {
+  const target = event.target;
+  return !(target instanceof Element) || target.shadowRoot !== null;
+}
+
 /** The element an event happened on, inside open shadow roots; text nodes give their parent. */
 export function eventElement(event: Event): Element | null {
+  if (!crossesOpenShadowRoot(event)) return event.target as Element;
   const path = event.composedPath();
   for (const node of path) {
     if (node instanceof Element) return node;

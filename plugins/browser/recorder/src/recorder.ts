@@ -2,7 +2,7 @@
 // per action to the transport's send function. Free of any transport: the DevTools entry (cdp.ts) and the
 // extension's content script both call startRecorder. docs/browser-recorder-messages.md describes the output.
 
-import { deepActiveElement, editingHost, eventElement, isInputOfType, isTextEntry, shadowHosts } from './dom';
+import { crossesOpenShadowRoot, deepActiveElement, editingHost, eventElement, isInputOfType, isTextEntry, shadowHosts } from './dom';
 import {
   FORMAT_VERSION,
   resolveOptions,
@@ -65,7 +65,11 @@ interface PendingValue {
 
 interface PendingScroll {
   start: { x: number; y: number };
+  /** When the last scroll event happened (epoch ms), for the message. */
   time: number;
+  /** The same moment on the page's clock (performance.now()), for the quiet check. */
+  last: number;
+  /** One timer per quiet period: it fires, sees a later scroll, and waits out the rest (not one timer per event). */
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -251,6 +255,7 @@ class WindowRecorder implements Recorder {
   }
 
   private noteShadowRoots(e: Event): void {
+    if (!crossesOpenShadowRoot(e)) return;
     for (const node of e.composedPath()) {
       if (node instanceof ShadowRoot && !this.shadowRoots.has(node)) {
         this.shadowRoots.add(node);
@@ -514,6 +519,7 @@ class WindowRecorder implements Recorder {
   }
 
   private flushValues(cause: ValueCause): void {
+    if (this.pendingValues.size === 0) return;
     for (const el of Array.from(this.pendingValues.keys())) this.flushValue(el, cause);
   }
 
@@ -604,17 +610,35 @@ class WindowRecorder implements Recorder {
   private onScroll(e: Event): void {
     const source = e.target === this.doc ? this.doc : e.target instanceof Element ? e.target : null;
     if (!source) return;
-    let pending = this.scrolls.get(source);
-    if (!pending) {
-      pending = { start: this.settledScroll.get(source) ?? { x: 0, y: 0 }, time: eventTime(e), timer: undefined };
-      this.scrolls.set(source, pending);
+    const pending = this.scrolls.get(source);
+    if (pending) {
+      // A scroll in progress fires an event a frame: note when, and let its one timer wait.
+      pending.time = eventTime(e);
+      pending.last = performance.now();
+      return;
     }
-    pending.time = eventTime(e);
-    clearTimeout(pending.timer);
-    pending.timer = setTimeout(() => this.flushScroll(source), this.options.scrollQuietMs);
+    const started: PendingScroll = {
+      start: this.settledScroll.get(source) ?? { x: 0, y: 0 },
+      time: eventTime(e),
+      last: performance.now(),
+      timer: undefined,
+    };
+    this.scrolls.set(source, started);
+    this.awaitQuiet(source, started, this.options.scrollQuietMs);
+  }
+
+  /** Flushes the scroll once no event came for the quiet time; a later event moves the deadline. */
+  private awaitQuiet(source: Element | Document, pending: PendingScroll, wait: number): void {
+    pending.timer = setTimeout(() => {
+      if (this.scrolls.get(source) !== pending) return;
+      const left = pending.last + this.options.scrollQuietMs - performance.now();
+      if (left > 1) this.awaitQuiet(source, pending, left);
+      else this.flushScroll(source);
+    }, wait);
   }
 
   private flushScrolls(): void {
+    if (this.scrolls.size === 0) return;
     for (const source of Array.from(this.scrolls.keys())) this.flushScroll(source);
   }
 
