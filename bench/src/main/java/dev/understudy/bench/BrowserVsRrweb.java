@@ -51,6 +51,8 @@ public final class BrowserVsRrweb {
   /** Wait after load and after the task for recorders to finish their pending work: {@value} ms. */
   static final long SETTLE_MS = 1500;
   static final String BINDING = "__rrwebBenchEmit";
+  /** Put before rrweb's bundle for {@link Recorder#RRWEB_UNSENT}: the bundle then sends its first event only. */
+  static final String SEND_NOTHING = "globalThis.__rrwebBenchSendNothing = true;\n";
   /** System property: when true, each recorder run also prints the page's hottest functions over the task (V8 sampling profile). */
   static final String PROFILE_PROPERTY = "understudy.bench.profile";
   /** Which recorders run, comma-separated (none, understudy, rrweb, rrweb_page_world); all when unset. */
@@ -64,9 +66,10 @@ public final class BrowserVsRrweb {
    * its own, its binding visible only there ({@code Page.addScriptToEvaluateOnNewDocument} with a world name,
    * {@code Runtime.addBinding} with that context name). {@code RRWEB_PAGE_WORLD} runs in the page's own world, as a
    * page that bundles rrweb itself would run it (DOM access from an isolated world goes through that world's own
-   * wrappers, which costs more per node).
+   * wrappers, which costs more per node). {@code RRWEB_UNSENT} is {@code RRWEB} turning each event into JSON but
+   * sending only the first: rrweb's own work over the task, without the binding calls that carry its events.
    */
-  enum Recorder { NONE, UNDERSTUDY, RRWEB, RRWEB_PAGE_WORLD }
+  enum Recorder { NONE, UNDERSTUDY, RRWEB, RRWEB_PAGE_WORLD, RRWEB_UNSENT }
 
   /** The isolated world rrweb runs in when injected as Understudy is. */
   static final String RRWEB_WORLD = "rrweb-bench";
@@ -135,6 +138,7 @@ public final class BrowserVsRrweb {
         case NONE -> task(recorder, browser, tab, url, rows, () -> new long[] {0, 0}, Map.of());
         case RRWEB -> rrweb(recorder, browser, tab, url, rows, dir, rrweb, true);
         case RRWEB_PAGE_WORLD -> rrweb(recorder, browser, tab, url, rows, dir, rrweb, false);
+        case RRWEB_UNSENT -> rrweb(recorder, browser, tab, url, rows, dir, SEND_NOTHING + rrweb, true);
         case UNDERSTUDY -> understudy(chromium, browser, tab, url, rows, dir);
       };
     }
@@ -361,6 +365,13 @@ public final class BrowserVsRrweb {
             (us[0] + us[2] - base[0] - base[2]) / (rr[0] + rr[2] - base[0] - base[2]),
             (us[1] + us[3] - base[1] - base[3]) / (rr[1] + rr[3] - base[1] - base[3])));
         out.append(String.format("bytes ratio Understudy/%s: %.4f (target <= 0.100)%n", name, us[4] / rr[4]));
+      }
+      double[] sent = med.get(Recorder.RRWEB);
+      double[] unsent = med.get(Recorder.RRWEB_UNSENT);
+      if (sent != null && unsent != null) {
+        out.append(String.format("rrweb (isolated world) over the task, script: its own work %.1f ms (events turned into JSON, not sent),"
+            + " sending them %.1f ms; Understudy/rrweb's own work: script %.3f%n",
+            unsent[0] - base[0], sent[0] - unsent[0], (us[0] - base[0]) / (unsent[0] - base[0])));
       }
     }
     Map<String, List<Double>> all = new TreeMap<>();

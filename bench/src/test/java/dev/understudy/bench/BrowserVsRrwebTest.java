@@ -32,12 +32,15 @@ class BrowserVsRrwebTest {
     // Injected in the page's own world as well, it records the same task.
     assertThat(rrwebPageWorld.records()).isGreaterThan(50);
     assertThat(rrwebPageWorld.bytes()).isPositive();
+    // Its own work alone: every event is made, only the first of each document it ran in (the blank tab, the page) is sent.
+    BrowserVsRrweb.Run rrwebUnsent = runs.get(4);
+    assertThat(rrwebUnsent.records()).isBetween(1L, 2L);
     assertThat(dir.resolve("runs")).doesNotExist();
 
     String report = BrowserVsRrweb.report(runs, 20);
     assertThat(report).contains("bytes ratio Understudy/rrweb (isolated world, as Understudy)",
         "overhead ratio Understudy/rrweb (isolated world, as Understudy), task", "overhead ratio Understudy/rrweb (page world), task",
-        "whole session (load + task)", "p95");
+        "whole session (load + task)", "its own work", "p95");
   }
 
   @Test
