@@ -11,8 +11,6 @@ import type { LocatorInfo } from './messages';
 import { cssIdent, cssString, isStableId, normalizeSpace, truncate, xpathLiteral } from './pure';
 import { implicitTags, NAME_FROM_CONTENT, roleOf } from './roles';
 
-export { TEST_ID_ATTRIBUTES } from './attributed';
-
 /** Text locators are offered only for short texts. */
 const MAX_TEXT_LOCATOR = 80;
 const MAX_LOCATOR = 2000;

@@ -65,10 +65,8 @@ interface PendingValue {
 
 interface PendingScroll {
   start: { x: number; y: number };
-  /** When the last scroll event happened (epoch ms), for the message. */
+  /** When the last scroll event happened (epoch ms): the message's time, and where the quiet time counts from. */
   time: number;
-  /** The same moment on the page's clock (performance.now()), for the quiet check. */
-  last: number;
   /** One timer per quiet period: it fires, sees a later scroll, and waits out the rest (not one timer per event). */
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -614,13 +612,11 @@ class WindowRecorder implements Recorder {
     if (pending) {
       // A scroll in progress fires an event a frame: note when, and let its one timer wait.
       pending.time = eventTime(e);
-      pending.last = performance.now();
       return;
     }
     const started: PendingScroll = {
       start: this.settledScroll.get(source) ?? { x: 0, y: 0 },
       time: eventTime(e),
-      last: performance.now(),
       timer: undefined,
     };
     this.scrolls.set(source, started);
@@ -631,7 +627,7 @@ class WindowRecorder implements Recorder {
   private awaitQuiet(source: Element | Document, pending: PendingScroll, wait: number): void {
     pending.timer = setTimeout(() => {
       if (this.scrolls.get(source) !== pending) return;
-      const left = pending.last + this.options.scrollQuietMs - performance.now();
+      const left = pending.time + this.options.scrollQuietMs - now();
       if (left > 1) this.awaitQuiet(source, pending, left);
       else this.flushScroll(source);
     }, wait);
