@@ -292,9 +292,7 @@ final class JsonRpcHead {
         i++;
       }
       int digits = i;
-      while (i < end && b[i] >= '0' && b[i] <= '9') {
-        i++;
-      }
+      i = digits(i);
       int n = i - digits;
       if (n == 0 || (n > 1 && b[digits] == '0') || (digits > start && n == 1 && b[digits] == '0')) {
         return false;

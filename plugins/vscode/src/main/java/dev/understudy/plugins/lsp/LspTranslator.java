@@ -228,9 +228,7 @@ public final class LspTranslator {
       request(direction, id, method, MissingNode.getInstance(), out);
       pending.get(direction).put(id, new Pending(method, MissingNode.getInstance(), now));
     } else if (method == null && id != null) {
-      Direction requestDirection =
-          direction == Direction.SERVER_TO_EDITOR ? Direction.EDITOR_TO_SERVER : Direction.SERVER_TO_EDITOR;
-      pending.get(requestDirection).remove(id);
+      pending.get(direction.opposite()).remove(id);
     }
   }
 
@@ -253,8 +251,7 @@ public final class LspTranslator {
       notification(direction, method, params, out);
     } else if (id != null) {
       // A response travels the other way from its request.
-      Direction requestDirection =
-          direction == Direction.SERVER_TO_EDITOR ? Direction.EDITOR_TO_SERVER : Direction.SERVER_TO_EDITOR;
+      Direction requestDirection = direction.opposite();
       Pending p = pending.get(requestDirection).remove(idText(id));
       if (p != null && requestDirection == Direction.EDITOR_TO_SERVER) {
         if (m.has("error")) {
@@ -543,19 +540,8 @@ public final class LspTranslator {
   static String hoverSummary(JsonNode contents) {
     JsonNode first = contents.isArray() ? contents.path(0) : contents;
     String text = first.isTextual() ? first.asText() : first.path("value").asText("");
-    int start = 0;
-    while (start <= text.length()) {
-      int end = start;
-      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
-      }
-      String t = text.substring(start, end).strip();
-      if (!t.isEmpty() && !t.startsWith("```")) {
-        return LspActions.shorten(t, MAX_MESSAGE_CHARS);
-      }
-      start = end + 1; // "\r\n" gives an empty line between, which is skipped
-    }
-    return "";
+    return text.lines().map(String::strip).filter(t -> !t.isEmpty() && !t.startsWith("```")).findFirst()
+        .map(t -> LspActions.shorten(t, MAX_MESSAGE_CHARS)).orElse("");
   }
 
   private Action.Builder jump(String method, String uri, JsonNode position, JsonNode result) {

@@ -51,7 +51,7 @@ public final class DocumentText {
       return text.length();
     }
     int start = lineStarts[line];
-    int end = line + 1 < lines ? contentEnd(line) : text.length();
+    int end = lineEnd(line);
     return start + Math.max(0, Math.min(character, end - start));
   }
 
@@ -65,7 +65,12 @@ public final class DocumentText {
     if (line < 0 || line >= lines) {
       return null;
     }
-    return text.substring(lineStarts[line], line + 1 < lines ? contentEnd(line) : text.length());
+    return text.substring(lineStarts[line], lineEnd(line));
+  }
+
+  /** Where a line's content ends: before its line break, or at the end of the text for the last line. */
+  private int lineEnd(int line) {
+    return line + 1 < lines ? contentEnd(line) : text.length();
   }
 
   /** The line of an offset (0 ≤ offset ≤ length). */
