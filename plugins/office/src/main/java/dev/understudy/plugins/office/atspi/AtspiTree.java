@@ -4,7 +4,6 @@ import dev.understudy.plugins.office.a11y.TreeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.freedesktop.dbus.interfaces.Properties;
 
 /**
  * The AT-SPI desktop read as a tree, for snapshots: the active window (an application's top-level
@@ -65,8 +64,7 @@ final class AtspiTree implements TreeSource<Node> {
 
   @Override
   public String name(Node node) throws Exception {
-    return DbusCalls.unwrap(bus.call(bus.remote(node, Properties.class), "Get", Accessible.INTERFACE, "Name"))
-        instanceof String s ? s : "";
+    return bus.name(node);
   }
 
   @Override

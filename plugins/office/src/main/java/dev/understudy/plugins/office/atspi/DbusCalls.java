@@ -12,6 +12,7 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.CallbackHandler;
 import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -63,6 +64,11 @@ final class DbusCalls {
       Thread.currentThread().interrupt();
       throw new TimeoutException("interrupted");
     }
+  }
+
+  /** An accessible's name (its {@code Name} property); empty when it has none. */
+  String name(Node node) throws DBusException, TimeoutException {
+    return unwrap(call(remote(node, Properties.class), "Get", Accessible.INTERFACE, "Name")) instanceof String s ? s : "";
   }
 
   /** The node an AT-SPI object reference ({@code (so)}) names, or null. */

@@ -77,7 +77,7 @@ final class DbusDescriber implements Describer {
     try {
       Accessible acc = bus.remote(node, Accessible.class);
       String role = bus.call(acc, "GetRoleName");
-      String name = name(node);
+      String name = bus.name(node);
       long states = DbusCalls.states(bus.call(acc, "GetState"));
       String app = app(node, acc);
       String window = "";
@@ -137,14 +137,9 @@ final class DbusDescriber implements Describer {
     if (node.path().endsWith("/accessible/root")) {
       return null;
     }
-    Ancestor a = new Ancestor(bus.call(bus.remote(node, Accessible.class), "GetRoleName"), name(node), parent(node));
+    Ancestor a = new Ancestor(bus.call(bus.remote(node, Accessible.class), "GetRoleName"), bus.name(node), parent(node));
     ancestors.put(node, new Cached<>(a, now));
     return a;
-  }
-
-  private String name(Node node) throws DBusException, TimeoutException {
-    Object v = bus.call(bus.remote(node, Properties.class), "Get", Accessible.INTERFACE, "Name");
-    return DbusCalls.unwrap(v) instanceof String s ? s : "";
   }
 
   private Node parent(Node node) throws DBusException, TimeoutException {
@@ -159,7 +154,7 @@ final class DbusDescriber implements Describer {
     }
     Object root = bus.call(acc, "GetApplication");
     Node app = DbusCalls.ref(root);
-    String name = app == null ? "" : name(app);
+    String name = app == null ? "" : bus.name(app);
     apps.put(node.bus(), name);
     return name;
   }

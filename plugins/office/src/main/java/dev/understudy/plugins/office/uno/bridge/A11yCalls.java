@@ -2,9 +2,13 @@ package dev.understudy.plugins.office.uno.bridge;
 
 import com.sun.star.accessibility.AccessibleStateType;
 import com.sun.star.accessibility.XAccessible;
+import com.sun.star.accessibility.XAccessibleComponent;
 import com.sun.star.accessibility.XAccessibleContext;
 import com.sun.star.accessibility.XAccessibleSelection;
+import com.sun.star.awt.Point;
+import com.sun.star.awt.Size;
 import com.sun.star.uno.Any;
+import com.sun.star.uno.UnoRuntime;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -24,6 +28,9 @@ final class A11yCalls {
   static final long CHECKED = state("CHECKED");
   static final long DEFAULT = state("DEFAULT");
   private static final Method STATE_SET = method(XAccessibleContext.class, "getAccessibleStateSet");
+  /** The state set's methods before LibreOffice 7.5 (null from 7.5, where the state set is bit flags). */
+  private static final Method STATE_IDS = stateSetMethod("getStates");
+  private static final Method CONTAINS = stateSetMethod("contains", short.class);
 
   private A11yCalls() {}
 
@@ -34,6 +41,18 @@ final class A11yCalls {
       }
     }
     throw new IllegalStateException(type.getName() + "." + name + " is missing from LibreOffice's classes");
+  }
+
+  private static Method stateSetMethod(String name, Class<?>... parameters) {
+    Class<?> set = STATE_SET.getReturnType();
+    if (set.isPrimitive()) {
+      return null;
+    }
+    try {
+      return set.getMethod(name, parameters);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
   }
 
   private static long state(String name) {
@@ -69,15 +88,35 @@ final class A11yCalls {
     if (set instanceof Number n) {
       return (n.longValue() & state) != 0;
     }
-    if (set == null) {
+    if (set == null || CONTAINS == null) {
       return false;
     }
-    try {
-      Method contains = STATE_SET.getReturnType().getMethod("contains", short.class);
-      return (Boolean) invoke(contains, set, (short) state);
-    } catch (NoSuchMethodException e) {
-      return false;
+    return (Boolean) invoke(CONTAINS, set, (short) state);
+  }
+
+  /**
+   * The element's states as this installation gives them: a bit mask ({@link Number}) from LibreOffice 7.5, a
+   * state set before (read with {@link #stateIds}), or null.
+   */
+  static Object stateSet(XAccessibleContext context) {
+    return invoke(STATE_SET, context);
+  }
+
+  /** The state numbers in a state set from before LibreOffice 7.5; none when it has no list of them. */
+  static short[] stateIds(Object set) {
+    Object ids = STATE_IDS == null ? null : invoke(STATE_IDS, set);
+    return ids instanceof short[] list ? list : new short[0];
+  }
+
+  /** Where an element is on the screen, {x, y, width, height}, or null when it is not a component (has no place). */
+  static int[] bounds(Object element) {
+    XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, element);
+    if (component == null) {
+      return null;
     }
+    Point at = component.getLocationOnScreen();
+    Size size = component.getSize();
+    return new int[] {at.X, at.Y, size.Width, size.Height};
   }
 
   /** The state number in a STATE_CHANGED event's old or new value, or -1 when there is none. */

@@ -4,15 +4,12 @@ import com.sun.star.accessibility.AccessibleEventId;
 import com.sun.star.accessibility.AccessibleEventObject;
 import com.sun.star.accessibility.AccessibleRole;
 import com.sun.star.accessibility.XAccessible;
-import com.sun.star.accessibility.XAccessibleComponent;
 import com.sun.star.accessibility.XAccessibleContext;
 import com.sun.star.accessibility.XAccessibleEventBroadcaster;
 import com.sun.star.accessibility.XAccessibleEventListener;
 import com.sun.star.accessibility.XAccessibleSelection;
 import com.sun.star.accessibility.XAccessibleText;
 import com.sun.star.accessibility.XAccessibleValue;
-import com.sun.star.awt.Point;
-import com.sun.star.awt.Size;
 import com.sun.star.awt.Key;
 import com.sun.star.awt.KeyEvent;
 import com.sun.star.awt.XExtendedToolkit;
@@ -345,13 +342,8 @@ final class Accessibility {
   }
 
   private static List<Integer> bounds(XAccessibleContext context) {
-    XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, context);
-    if (component == null) {
-      return List.of();
-    }
-    Point at = component.getLocationOnScreen();
-    Size size = component.getSize();
-    return List.of(at.X, at.Y, size.Width, size.Height);
+    int[] b = A11yCalls.bounds(context);
+    return b == null ? List.of() : List.of(b[0], b[1], b[2], b[3]);
   }
 
   private static String value(XAccessibleContext context) {

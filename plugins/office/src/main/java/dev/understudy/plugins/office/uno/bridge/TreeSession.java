@@ -3,10 +3,7 @@ package dev.understudy.plugins.office.uno.bridge;
 import com.sun.star.accessibility.AccessibleRole;
 import com.sun.star.accessibility.AccessibleStateType;
 import com.sun.star.accessibility.XAccessible;
-import com.sun.star.accessibility.XAccessibleComponent;
 import com.sun.star.accessibility.XAccessibleContext;
-import com.sun.star.awt.Point;
-import com.sun.star.awt.Size;
 import com.sun.star.awt.XExtendedToolkit;
 import com.sun.star.frame.XDesktop2;
 import com.sun.star.frame.XFrame;
@@ -14,12 +11,12 @@ import com.sun.star.uno.UnoRuntime;
 import dev.understudy.plugins.office.BackendException;
 import dev.understudy.plugins.office.uno.UnoTree;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,9 +29,8 @@ import java.util.Optional;
  */
 public final class TreeSession implements UnoTree {
   private static final Map<Long, String> ROLES = constants(AccessibleRole.class);
-  private static final Map<Long, String> STATES = constants(AccessibleStateType.class);
-  /** Returns a state set before LibreOffice 7.5, bit flags since. */
-  private static final Method STATE_SET = stateSet();
+  /** State names as a snapshot gives them: {@code "focusable"}, {@code "multi line"}. */
+  private static final Map<Long, String> STATES = stateNames(constants(AccessibleStateType.class));
 
   private Connection connection;
   private XExtendedToolkit toolkit;
@@ -59,12 +55,10 @@ public final class TreeSession implements UnoTree {
     return Map.copyOf(m);
   }
 
-  private static Method stateSet() {
-    try {
-      return XAccessibleContext.class.getMethod("getAccessibleStateSet");
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("XAccessibleContext.getAccessibleStateSet is missing from LibreOffice's classes", e);
-    }
+  private static Map<Long, String> stateNames(Map<Long, String> constants) {
+    Map<Long, String> m = new HashMap<>();
+    constants.forEach((value, name) -> m.put(value, name.toLowerCase(Locale.ROOT).replace('_', ' ')));
+    return Map.copyOf(m);
   }
 
   @Override
@@ -100,25 +94,21 @@ public final class TreeSession implements UnoTree {
   }
 
   @Override
-  public List<String> states(Object node) throws ReflectiveOperationException {
-    Object set = STATE_SET.invoke(context(node));
+  public List<String> states(Object node) {
+    Object set = A11yCalls.stateSet(context(node));
     List<String> names = new ArrayList<>();
     if (set instanceof Number flags) {
       long bits = flags.longValue();
       STATES.forEach((value, name) -> {
         if (value != 0 && Long.bitCount(value) == 1 && (bits & value) != 0) {
-          names.add(name.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+          names.add(name);
         }
       });
     } else if (set != null) {
-      Object states = Class.forName("com.sun.star.accessibility.XAccessibleStateSet", true,
-          TreeSession.class.getClassLoader()).getMethod("getStates").invoke(set);
-      if (states instanceof short[] list) {
-        for (short s : list) {
-          String name = STATES.get((long) s);
-          if (name != null) {
-            names.add(name.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-          }
+      for (short s : A11yCalls.stateIds(set)) {
+        String name = STATES.get((long) s);
+        if (name != null) {
+          names.add(name);
         }
       }
     }
@@ -128,13 +118,7 @@ public final class TreeSession implements UnoTree {
 
   @Override
   public Optional<int[]> bounds(Object node) {
-    XAccessibleComponent component = UnoRuntime.queryInterface(XAccessibleComponent.class, node);
-    if (component == null) {
-      return Optional.empty();
-    }
-    Point at = component.getLocationOnScreen();
-    Size size = component.getSize();
-    return Optional.of(new int[] {at.X, at.Y, size.Width, size.Height});
+    return Optional.ofNullable(A11yCalls.bounds(node));
   }
 
   @Override
