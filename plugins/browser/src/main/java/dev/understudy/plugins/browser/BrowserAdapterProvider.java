@@ -18,6 +18,11 @@ import java.util.Set;
 public final class BrowserAdapterProvider implements AdapterProvider {
   /** The adapter id: {@value}. */
   public static final String NAME = "browser";
+  /**
+   * Host patterns on which no field value is recorded: a setting under {@code adapter.browser.} that both ways in
+   * (DevTools and the extension) read: {@value}.
+   */
+  public static final String MASK_VALUES_HOSTS = "mask-values-hosts";
 
   private volatile BrowserAdapter last;
 

@@ -38,7 +38,7 @@ record BrowserConfig(boolean headless, Optional<URI> startUrl, Optional<String> 
   static final String ATTACH = "attach";
   static final String CHROMIUM_PATH = "chromium-path";
   static final String MAX_MESSAGE_BYTES = "max-message-bytes";
-  static final String MASK_VALUES_HOSTS = "mask-values-hosts";
+  static final String MASK_VALUES_HOSTS = BrowserAdapterProvider.MASK_VALUES_HOSTS;
   static final String OBSERVATIONS = "observations";
   static final String OBSERVATION_TRIGGERS = "observation-triggers";
   static final String OBSERVATION_INTERVAL_MS = "observation-interval-ms";

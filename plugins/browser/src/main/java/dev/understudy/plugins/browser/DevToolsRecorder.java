@@ -131,9 +131,8 @@ final class DevToolsRecorder implements AutoCloseable {
         // A page target's main frame has the target's id.
         for (Map.Entry<Integer, String> w : s.worlds.entrySet()) {
           if (w.getValue().equals(tabId)) {
-            List<String> all = new ArrayList<>();
-            sessions.values().stream().filter(f -> f.tab == s.tab).forEach(f -> all.add(f.id));
-            return new PageObserver.Place(s.id, w.getKey(), all);
+            return new PageObserver.Place(s.id, w.getKey(),
+                sessions.values().stream().filter(f -> f.tab == s.tab).map(f -> f.id).toList());
           }
         }
       }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,32 +31,32 @@ import java.util.logging.Logger;
 public final class ExtensionAdapterProvider implements AdapterProvider {
   /** The adapter id, shared with the DevTools way in (one consent covers both): {@value}. */
   public static final String NAME = "browser";
-  /** Host patterns on which no field value is recorded (under {@code adapter.browser.}): {@value}. */
-  public static final String MASK_VALUES_HOSTS = "mask-values-hosts";
 
   private static final Logger logger = Logger.getLogger(ExtensionAdapterProvider.class.getName());
 
-  private final Function<CaptureContext, ExtensionMessageSink> translators;
+  /** Makes the session's translator from its context and the hosts whose values are masked. */
+  private final BiFunction<CaptureContext, List<String>, ExtensionMessageSink> translators;
   private final AtomicLong ignored = new AtomicLong();
   private volatile ExtensionMessageSink translator;
   private volatile Map<String, Object> recorderOptions = Map.of();
 
   /** The provider with the browser's {@link RecorderTranslator}. */
   public ExtensionAdapterProvider() {
-    this.translators = null;
+    this.translators = ExtensionAdapterProvider::recorderTranslator;
   }
 
   /**
    * @param translators makes the session's translator, which emits through the given context
    */
   public ExtensionAdapterProvider(Function<CaptureContext, ExtensionMessageSink> translators) {
-    this.translators = Objects.requireNonNull(translators, "translators");
+    Objects.requireNonNull(translators, "translators");
+    this.translators = (context, maskValuesHosts) -> translators.apply(context);
   }
 
-  /** The keys the extension's way in reads: {@value #MASK_VALUES_HOSTS}, as the DevTools way in. */
+  /** The keys the extension's way in reads: {@value BrowserAdapterProvider#MASK_VALUES_HOSTS}, as the DevTools way in. */
   @Override
   public Set<String> configKeys() {
-    return Set.of(MASK_VALUES_HOSTS);
+    return Set.of(BrowserAdapterProvider.MASK_VALUES_HOSTS);
   }
 
   @Override
@@ -78,7 +79,8 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
 
   @Override
   public Adapter create(PluginConfig config) {
-    List<String> maskValuesHosts = HostGlobs.parse("adapter." + NAME + "." + MASK_VALUES_HOSTS, config.get(MASK_VALUES_HOSTS, ""));
+    List<String> maskValuesHosts = HostGlobs.parse("adapter." + NAME + "." + BrowserAdapterProvider.MASK_VALUES_HOSTS,
+        config.get(BrowserAdapterProvider.MASK_VALUES_HOSTS, ""));
     return new Adapter() {
       @Override
       public void start(CaptureContext context) {
@@ -89,8 +91,7 @@ public final class ExtensionAdapterProvider implements AdapterProvider {
             "clipboardContent", context.policy().allows(Capability.CAPABILITY_CLIPBOARD_CONTENT),
             "fileNames", context.policy().allows(Capability.CAPABILITY_FILE_NAMES),
             "maskValuesHosts", maskValuesHosts);
-        translator = Objects.requireNonNull(translators != null ? translators.apply(context)
-            : recorderTranslator(context, maskValuesHosts), "translator");
+        translator = Objects.requireNonNull(translators.apply(context, maskValuesHosts), "translator");
       }
 
       @Override

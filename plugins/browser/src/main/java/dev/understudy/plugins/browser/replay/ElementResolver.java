@@ -91,23 +91,14 @@ final class ElementResolver {
     this.frames = frames;
   }
 
-  /**
-   * Where the target's locators are looked for: a document or shadow root in a tab's or a cross-origin
-   * frame's session, and where that frame's content starts in the tab's viewport.
-   */
-  private record Root(PageHandle handle, String objectId, double dx, double dy) {}
-
-  /**
-   * What resolving found: the element ("" object id when none) in the session that holds it, where that
-   * session's viewport starts in the tab's, the locator and its count now.
-   */
-  record Resolution(PageHandle handle, String objectId, double dx, double dy, String locator, int matches, String detail) {
+  /** What resolving found: the element (null, or "" as its object id, when none), the locator and its count now. */
+  record Resolution(RemoteNode element, String locator, int matches, String detail) {
     static Resolution none(String detail) {
-      return new Resolution(null, "", 0, 0, "", 0, detail);
+      return new Resolution(null, "", 0, detail);
     }
 
     boolean found() {
-      return !objectId.isEmpty();
+      return element != null && !element.objectId().isEmpty();
     }
   }
 
@@ -119,7 +110,7 @@ final class ElementResolver {
   }
 
   Resolution resolve(Target target, String testIdAttribute) throws CdpException {
-    Root root = root(target);
+    RemoteNode root = root(target);
     List<Candidate> candidates = candidates(target);
     String firstMatch = "";
     Candidate firstCandidate = null;
@@ -135,7 +126,7 @@ final class ElementResolver {
       }
       tried.add(c.describe() + " (" + found.count + ")");
       if (found.count == 1) {
-        return new Resolution(root.handle, found.first, root.dx, root.dy, c.describe(), 1, "");
+        return new Resolution(root.with(found.first), c.describe(), 1, "");
       }
       if (found.count > 1 && firstCandidate == null) {
         firstCandidate = c;
@@ -144,14 +135,17 @@ final class ElementResolver {
       }
     }
     if (firstCandidate != null) {
-      return new Resolution(root.handle, firstMatch, root.dx, root.dy, firstCandidate.describe(), firstCount,
+      return new Resolution(root.with(firstMatch), firstCandidate.describe(), firstCount,
           "no locator was unique: " + String.join(", ", tried));
     }
     return Resolution.none(candidates.isEmpty() ? "the target has no locators" : "tried " + String.join(", ", tried));
   }
 
-  /** The document or shadow root the frame path leads to, entering cross-origin frames through their sessions. */
-  private Root root(Target target) throws CdpException {
+  /**
+   * Where the target's locators are looked for: the document or shadow root the frame path leads to, entering
+   * cross-origin frames through their sessions.
+   */
+  private RemoteNode root(Target target) throws CdpException {
     PageHandle handle = page;
     String root = page.object("document");
     double dx = 0;
@@ -179,19 +173,19 @@ final class ElementResolver {
         }
       }
     }
-    return new Root(handle, root, dx, dy);
+    return new RemoteNode(handle, root, dx, dy);
   }
 
   /** How many elements a locator matches now, and the first of them ("" when none). */
   private record Found(int count, String first) {}
 
-  private Found find(Root root, Candidate c, String testIdAttribute) throws CdpException {
+  private Found find(RemoteNode root, Candidate c, String testIdAttribute) throws CdpException {
     if (c.kind.equals("role")) {
-      return byRoleAndName(root.handle, root.objectId, c);
+      return byRoleAndName(root.handle(), root.objectId(), c);
     }
-    String array = root.handle.callObject(root.objectId, FIND, c.kind, c.value, testIdAttribute);
-    int n = root.handle.callValue(array, "function() { return this.length; }").asInt();
-    return new Found(n, n == 0 ? "" : root.handle.callObject(array, "function() { return this[0]; }"));
+    String array = root.handle().callObject(root.objectId(), FIND, c.kind, c.value, testIdAttribute);
+    int n = root.handle().callValue(array, "function() { return this.length; }").asInt();
+    return new Found(n, n == 0 ? "" : root.handle().callObject(array, "function() { return this[0]; }"));
   }
 
   /** Chromium's own computed roles and names, as the recorder computed them by the accname rules. */

@@ -182,7 +182,7 @@ final class StepPerformer {
     };
   }
 
-  private void typeInto(Element el, String value) throws CdpException {
+  private void typeInto(RemoteNode el, String value) throws CdpException {
     if (el.handle() != page) {
       // Script cannot move the keyboard focus into a cross-origin frame: a click does, as a person's would.
       click(el, "left", 1);
@@ -240,7 +240,7 @@ final class StepPerformer {
   }
 
   /** Focuses the element; in a cross-origin frame by clicking it, since script cannot move the focus there. */
-  private void focus(Element el) throws CdpException {
+  private void focus(RemoteNode el) throws CdpException {
     if (el.handle() != page) {
       click(el, "left", 1);
     }
@@ -248,7 +248,7 @@ final class StepPerformer {
   }
 
   /** Trusted clicks, always through the tab (the browser routes them into the frame under the pointer). */
-  private void click(Element el, String button, int clicks) throws CdpException {
+  private void click(RemoteNode el, String button, int clicks) throws CdpException {
     JsonNode at = el.call(CENTER);
     double x = el.dx() + at.path(0).asDouble();
     double y = el.dy() + at.path(1).asDouble();
@@ -259,16 +259,9 @@ final class StepPerformer {
     }
   }
 
-  /** A resolved element: its remote object in the session that holds it, and where that session's viewport starts in the tab's. */
-  private record Element(PageHandle handle, String objectId, double dx, double dy) {
-    JsonNode call(String function, Object... args) throws CdpException {
-      return handle.callValue(objectId, function, args);
-    }
-  }
-
   /** Something done to the resolved element. */
   private interface ElementAction {
-    void on(Element element) throws CdpException;
+    void on(RemoteNode element) throws CdpException;
   }
 
   /** Resolves the action's target (waiting for the page and, a while, for the element) and acts on it. */
@@ -295,7 +288,7 @@ final class StepPerformer {
       return new ReplayStep(index, what, Outcome.NOT_FOUND, "", 0, r.detail());
     }
     try {
-      act.on(new Element(r.handle(), r.objectId(), r.dx(), r.dy()));
+      act.on(r.element());
     } catch (CdpException e) {
       return new ReplayStep(index, what, Outcome.FAILED, r.locator(), r.matches(), e.getMessage());
     }
