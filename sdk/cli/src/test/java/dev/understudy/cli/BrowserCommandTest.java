@@ -12,13 +12,13 @@ import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
 import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
 import dev.understudy.proto.v1.Action;
+import dev.understudy.testing.Canaries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -209,12 +209,7 @@ class BrowserCommandTest {
     assertThat(status.path("options").path("maskValuesHosts").toString()).isEqualTo("[\"127.0.0.*\"]");
     assertThat(onlySession()).filteredOn(Action::hasValueChange).singleElement()
         .satisfies(a -> assertThat(a.getValueChange().getValueOmitted()).isTrue());
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = Canaries.allBytes(home);
     assertThat(stored).doesNotContain("canary-masked-5521");
   }
 

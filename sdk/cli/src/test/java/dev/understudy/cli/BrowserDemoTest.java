@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.understudy.core.store.SessionStore;
 import dev.understudy.core.store.SessionSummary;
+import dev.understudy.testing.Canaries;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,12 +54,7 @@ class BrowserDemoTest {
         "combobox \"Plan\"", "Team", "checkbox \"I accept the terms\"", "button \"Create account\"", "/welcome");
     assertThat(printed).contains("Replay of session", "replayed ", " 0 not found or failed", "unique by");
     assertThat(sessions()).singleElement().satisfies(s -> assertThat(s.closedCleanly()).isTrue());
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = Canaries.allBytes(home);
     assertThat(stored).doesNotContain(BrowserDemo.PASSWORD);
     assertThat(printed).doesNotContain(BrowserDemo.PASSWORD);
   }

@@ -12,6 +12,7 @@ import dev.understudy.core.store.SessionSummary;
 import dev.understudy.plugins.browser.cdp.CdpConnection;
 import dev.understudy.plugins.browser.nativehost.ExtensionBundle;
 import dev.understudy.proto.v1.Action;
+import dev.understudy.testing.Canaries;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -273,10 +274,7 @@ class BrowserExtensionEndToEndTest {
     List<SessionSummary> sessions = store.list();
     assertThat(sessions).hasSize(1);
     assertThat(sessions.get(0).closedCleanly()).isTrue();
-    List<Action> actions;
-    try (SessionReader reader = store.reader(sessions.get(0).id())) {
-      actions = reader.readAll();
-    }
+    List<Action> actions = firstSession();
     List<Action> semantic = actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()).toList();
     assertThat(semantic).extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
         "value textbox 'Full name' = Ada Lovelace",
@@ -298,7 +296,7 @@ class BrowserExtensionEndToEndTest {
     });
     assertThat(semantic).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + frame));
-    String stored = allBytes(home);
+    String stored = Canaries.allBytes(home);
     assertThat(stored).doesNotContain(PASSWORD).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -333,7 +331,7 @@ class BrowserExtensionEndToEndTest {
     assertThat(actions.stream().filter(a -> a.hasInvoke() || a.hasValueChange() || a.hasPause()))
         .extracting(BrowserExtensionEndToEndTest::describe).containsExactly(
             "click button 'Create account'", "submit form ''", "pause", "resume", "click button 'Create account'", "submit form ''");
-    String stored = allBytes(home);
+    String stored = Canaries.allBytes(home);
     assertThat(stored).doesNotContain(TYPED_WHILE_PAUSED);
   }
 
@@ -356,7 +354,7 @@ class BrowserExtensionEndToEndTest {
       assertThat(a.getTarget().getName()).isEqualTo("Full name");
       assertThat(a.getValueChange().getValueOmitted()).isTrue();
     });
-    String stored = allBytes(home);
+    String stored = Canaries.allBytes(home);
     assertThat(stored).doesNotContain(TYPED_ON_MASKED_SITE);
   }
 
@@ -395,7 +393,7 @@ class BrowserExtensionEndToEndTest {
     assertThat(actions).filteredOn(a -> a.getTarget().getName().equals("Frame action")).singleElement()
         .satisfies(a -> assertThat(attributes(a)).contains("browser.frame.url=" + allowed));
     assertThat(actions).noneMatch(a -> a.toString().contains("localhost"));
-    String stored = allBytes(home.resolve("sessions"));
+    String stored = Canaries.allBytes(home.resolve("sessions"));
     assertThat(stored).doesNotContain(TYPED_IN_DENIED_FRAME).doesNotContain("localhost");
   }
 
@@ -436,17 +434,6 @@ class BrowserExtensionEndToEndTest {
     try (SessionReader reader = store.reader(store.list().get(0).id())) {
       return reader.readAll();
     }
-  }
-
-  /** Every byte of every file under this directory, as text (to look for canaries). */
-  private static String allBytes(Path dir) throws Exception {
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
-    return stored.toString();
   }
 
   private static List<String> attributes(Action a) {

@@ -62,13 +62,17 @@ public final class Driver implements AutoCloseable {
         String frameSession = e.params().path("sessionId").asText();
         d.frameTargets.put(e.params().path("targetInfo").path("targetId").asText(), frameSession);
         // Frames inside this frame that are out of its process attach to its session.
-        cdp.send("Target.setAutoAttach", cdp.params().put("autoAttach", true).put("waitForDebuggerOnStart", false).put("flatten", true),
-            frameSession);
+        cdp.send("Target.setAutoAttach", autoAttach(cdp), frameSession);
       }
     });
     cdp.call("Runtime.enable", cdp.params(), session, TIMEOUT);
-    cdp.call("Target.setAutoAttach", cdp.params().put("autoAttach", true).put("waitForDebuggerOnStart", false).put("flatten", true), session, TIMEOUT);
+    cdp.call("Target.setAutoAttach", autoAttach(cdp), session, TIMEOUT);
     return d;
+  }
+
+  /** Out-of-process frames attach to the session that asks, flattened, and run at once. */
+  private static ObjectNode autoAttach(CdpConnection cdp) {
+    return cdp.params().put("autoAttach", true).put("waitForDebuggerOnStart", false).put("flatten", true);
   }
 
   public CdpConnection cdp() {

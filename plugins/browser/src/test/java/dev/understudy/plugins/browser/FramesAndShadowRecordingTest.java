@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.understudy.core.policy.PrivacyPolicy;
 import dev.understudy.proto.v1.Action;
 import dev.understudy.proto.v1.Locator;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.understudy.testing.Canaries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +105,7 @@ class FramesAndShadowRecordingTest {
       assertThat(r.actions()).as("nothing from the denied frame").isNotEmpty()
           .noneMatch(a -> a.toString().contains("localhost"));
     }
-    StringBuilder stored = new StringBuilder();
-    try (var files = Files.walk(store)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    String stored = Canaries.allBytes(store);
     assertThat(stored).isNotEmpty().doesNotContain("canary-in-denied-frame");
   }
 

@@ -59,7 +59,12 @@ final class PageServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
   /** A page of the main origin: {@code http://127.0.0.1:PORT/pages/NAME}. */
   String url(String name) {
-    return "http://127.0.0.1:" + main.getAddress().getPort() + "/pages/" + name;
+    return mainOrigin() + "/pages/" + name;
+  }
+
+  /** The main origin: {@code http://127.0.0.1:PORT}. */
+  String mainOrigin() {
+    return "http://127.0.0.1:" + main.getAddress().getPort();
   }
 
   /** The other origin: {@code http://localhost:PORT}. */
@@ -79,7 +84,7 @@ final class PageServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
         try (InputStream in = PageServer.class.getResourceAsStream("/pages/" + path)) {
           if (in != null) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{OTHER_ORIGIN}}", otherOrigin())
-                .replace("{{MAIN_ORIGIN}}", "http://127.0.0.1:" + main.getAddress().getPort())
+                .replace("{{MAIN_ORIGIN}}", mainOrigin())
                 .getBytes(StandardCharsets.UTF_8);
           }
         }
