@@ -93,7 +93,17 @@ public final class Driver implements AutoCloseable {
   void awaitLoaded(String url) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
-      JsonNode state = eval("[document.readyState, location.href]");
+      JsonNode state;
+      try {
+        state = eval("[document.readyState, location.href]");
+      } catch (CdpException e) {
+        // The tab navigated while the expression ran ("Inspected target navigated or closed"): look again.
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+        continue;
+      }
       if (state.path(0).asText().equals("complete") && state.path(1).asText().equals(url)) {
         return;
       }
