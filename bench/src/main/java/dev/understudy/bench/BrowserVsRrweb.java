@@ -336,7 +336,7 @@ public final class BrowserVsRrweb {
         "load scr ms", "load task ms", "bytes", "records"));
     Map<Recorder, double[]> med = new LinkedHashMap<>();
     for (Recorder r : Recorder.values()) {
-      if (of(runs, r, Run::scriptMs).length == 0) {
+      if (runs.stream().noneMatch(x -> x.recorder() == r)) {
         continue;
       }
       double[] m = {
