@@ -143,11 +143,13 @@ final class JsonRpcHead {
       if (escaped) {
         return decode(start, stop, true).equals(name);
       }
-      if (stop - start != name.length()) {
-        return false;
-      }
-      for (int i = 0; i < name.length(); i++) {
-        if (b[start + i] != name.charAt(i)) {
+      return stop - start == name.length() && bytesAre(start, name);
+    }
+
+    /** Whether the bytes at {@code at} are this ASCII word (there must be room for it). */
+    private boolean bytesAre(int at, String word) {
+      for (int i = 0; i < word.length(); i++) {
+        if (b[at + i] != word.charAt(i)) {
           return false;
         }
       }
@@ -348,13 +350,8 @@ final class JsonRpcHead {
     }
 
     private boolean literal(String word) {
-      if (end - pos < word.length()) {
+      if (end - pos < word.length() || !bytesAre(pos, word)) {
         return false;
-      }
-      for (int k = 0; k < word.length(); k++) {
-        if (b[pos + k] != word.charAt(k)) {
-          return false;
-        }
       }
       pos += word.length();
       return true;

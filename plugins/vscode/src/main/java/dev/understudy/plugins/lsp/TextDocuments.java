@@ -103,8 +103,7 @@ final class TextDocuments {
     });
     for (int i : order) {
       int[] r = ranges.get(i);
-      int start = scratch.offset(r[0], r[1]);
-      scratch.replace(start, Math.max(start, scratch.offset(r[2], r[3])), newTexts.get(i));
+      scratch.replace(r[0], r[1], r[2], r[3], newTexts.get(i));
     }
     return scratch.toString();
   }

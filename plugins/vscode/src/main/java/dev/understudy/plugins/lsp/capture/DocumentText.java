@@ -87,6 +87,15 @@ public final class DocumentText {
   }
 
   /**
+   * Replaces the text between two positions, each clamped to the document ({@link #offset}); an end before the start
+   * is the start.
+   */
+  public void replace(int startLine, int startCharacter, int endLine, int endCharacter, String replacement) {
+    int start = offset(startLine, startCharacter);
+    replace(start, Math.max(start, offset(endLine, endCharacter)), replacement);
+  }
+
+  /**
    * Replaces the text between two offsets and keeps the line index current.
    *
    * @throws IndexOutOfBoundsException if the offsets are not {@code 0 <= start <= end <= length()}

@@ -98,9 +98,7 @@ public final class EditorReplay {
       return;
     }
     TextRange r = e.getRange();
-    int start = s.text.offset(r.getStart().getLine(), r.getStart().getCharacter());
-    int end = s.text.offset(r.getEnd().getLine(), r.getEnd().getCharacter());
-    s.text.replace(start, Math.max(start, end), e.getText());
+    s.text.replace(r.getStart().getLine(), r.getStart().getCharacter(), r.getEnd().getLine(), r.getEnd().getCharacter(), e.getText());
     s.edits++;
   }
 
