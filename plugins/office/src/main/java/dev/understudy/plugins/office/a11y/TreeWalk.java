@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,6 +50,11 @@ public final class TreeWalk {
   private TreeWalk(long deadline, LongSupplier nanos) {
     this.deadline = deadline;
     this.nanos = nanos;
+  }
+
+  /** Walks the tree under {@code root} within {@value #DEFAULT_BUDGET_MILLIS} ms of the system's clock. */
+  public static <N> Result of(TreeSource<N> source, N root) throws Exception {
+    return of(source, root, TimeUnit.MILLISECONDS.toNanos(DEFAULT_BUDGET_MILLIS), System::nanoTime);
   }
 
   /** Walks the tree under {@code root} within {@code budgetNanos} (read on {@code nanos}). */

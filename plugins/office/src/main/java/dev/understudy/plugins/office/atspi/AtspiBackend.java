@@ -115,8 +115,7 @@ public final class AtspiBackend implements Backend {
         AtspiTree tree = new AtspiTree(new DbusCalls(a11y));
         snapshots = new SnapshotScheduler(NAME, ctx.emitter(), after -> {
           Optional<Node> window = tree.window(after.getWindowTitle());
-          return window.isEmpty() ? Optional.empty() : Optional.of(TreeWalk.of(tree, window.get(),
-              TimeUnit.MILLISECONDS.toNanos(TreeWalk.DEFAULT_BUDGET_MILLIS), System::nanoTime));
+          return window.isEmpty() ? Optional.empty() : Optional.of(TreeWalk.of(tree, window.get()));
         }, SnapshotScheduler.DEFAULT_SPACING_MILLIS, null);
         emitTo = snapshots.context(ctx);
       }

@@ -4,7 +4,6 @@ import dev.understudy.api.ActionEmitter;
 import dev.understudy.plugins.office.a11y.SnapshotScheduler;
 import dev.understudy.plugins.office.a11y.TreeWalk;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Accessibility snapshots for the uno backend: a {@link SnapshotScheduler} whose snapshots walk
@@ -63,8 +62,7 @@ final class UnoSnapshots implements AutoCloseable {
     if (window.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(TreeWalk.of(tree, window.get(), TimeUnit.MILLISECONDS.toNanos(TreeWalk.DEFAULT_BUDGET_MILLIS),
-        System::nanoTime));
+    return Optional.of(TreeWalk.of(tree, window.get()));
   }
 
   @Override
